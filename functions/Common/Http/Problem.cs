@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Steunpunt.Common.Http;
+
+/// <summary>An RFC 7807 problem-details answer. Texts are Dutch first: widgets may show <c>detail</c> to a visitor.</summary>
+public sealed record ProblemBody(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string? Instance = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null);
+
+public static class Problem
+{
+    public const string ContentType = "application/problem+json";
+
+    public static IActionResult Validation(string detail, IReadOnlyDictionary<string, string[]> errors)
+        => Create(StatusCodes.Status400BadRequest, "validation", "De aanvraag bevat ongeldige gegevens.", detail, errors);
+
+    public static IActionResult Validation(string field, string message)
+        => Validation(message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IActionResult MalformedJson(string detail)
+        => Create(StatusCodes.Status400BadRequest, "malformed-json", "De aanvraag is geen geldige JSON.", detail);
+
+    public static IActionResult BadRequest(string detail)
+        => Create(StatusCodes.Status400BadRequest, "bad-request", "De aanvraag is ongeldig.", detail);
+
+    public static IActionResult NotFound(string detail)
+        => Create(StatusCodes.Status404NotFound, "not-found", "Niet gevonden.", detail);
+
+    public static IActionResult UnsupportedMediaType(string detail)
+        => Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Dit inhoudstype wordt niet ondersteund.", detail);
+
+    public static IActionResult PayloadTooLarge(long maxBytes)
+        => Create(StatusCodes.Status413PayloadTooLarge, "payload-too-large", "De aanvraag is te groot.",
+            $"De body mag hoogstens {maxBytes} bytes zijn.");
+
+    public static IActionResult Unauthorized(string detail)
+        => new JsonResponse(Body(StatusCodes.Status401Unauthorized, "unauthorized", "Niet aangemeld.", detail), StatusCodes.Status401Unauthorized, ContentType)
+        {
+            // RFC 6750: say which scheme is expected, and why the token was refused when there was one.
+            Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = "Bearer" },
+        };
+
+    public static IActionResult Forbidden(string detail)
+        => Create(StatusCodes.Status403Forbidden, "forbidden", "Geen toegang.", detail);
+
+    public static IActionResult ServiceUnavailable(string detail)
+        => Create(StatusCodes.Status503ServiceUnavailable, "service-unavailable", "De dienst is tijdelijk niet beschikbaar.", detail);
+
+    public static IActionResult InternalError()
+        => Create(StatusCodes.Status500InternalServerError, "internal-error", "Er ging iets mis aan onze kant.",
+            "Probeer het later opnieuw. Bij spoed: bel 112; voor hulp na een misdrijf kunt u ons ook bellen.");
+
+    public static IActionResult Create(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+        => new JsonResponse(Body(status, slug, title, detail, errors), status, ContentType);
+
+    public static ProblemBody Body(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+        => new($"urn:steunpunt:problem:{slug}", title, status, detail, null, errors);
+}

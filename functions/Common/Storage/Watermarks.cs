@@ -1,0 +1,23 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace Steunpunt.Common.Storage;
+
+/// <summary>How far a timer got, so the next run starts there instead of re-reading everything.</summary>
+public sealed class Watermarks(StorageAccount storage)
+{
+    private const string Partition = "watermark";
+    private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.Tables.Watermarks);
+
+    public async Task<DateOnly?> GetDayAsync(string name, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
+        return response.HasValue && DateOnly.TryParseExact(response.Value!.GetString("Day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
+    public Task SetDayAsync(string name, DateOnly day, CancellationToken cancellationToken)
+        => table.UpsertEntityAsync(new TableEntity(Partition, name) { ["Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            TableUpdateMode.Replace, cancellationToken);
+}

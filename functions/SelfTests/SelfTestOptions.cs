@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Steunpunt.SelfTests;
+
+public sealed class SelfTestOptions
+{
+    public const string Section = "SelfTests";
+
+    /// <summary>
+    /// Cut-off per test id, overriding the file's default (the trauma screen ships with 6; a Dutch validation
+    /// among victim-support clients found 7 best).
+    /// </summary>
+    public Dictionary<string, int> Cutoffs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Days a contact detail (phone number or e-mail address) left with a test is kept before it is erased.</summary>
+    [Range(1, 365, ErrorMessage = "must be between 1 and 365 days.")]
+    public int ContactRetentionDays { get; set; } = 30;
+
+    /// <summary>An extra folder with questionnaire files, e.g. a licensed instrument's wording, loaded next to the shipped ones.</summary>
+    public string? ExtraQuestionnaireDirectory { get; set; }
+
+    /// <summary>Widest date range the insights endpoint answers for.</summary>
+    [Range(1, 1096, ErrorMessage = "must be between 1 and 1096 days.")]
+    public int MaxInsightsDays { get; set; } = 366;
+}
