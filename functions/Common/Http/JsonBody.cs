@@ -102,6 +102,11 @@ public static class JsonBody
             return Common.Http.Problem.Validation($"Onbekend veld '{member}'.",
                 new Dictionary<string, string[]> { [member] = [$"Onbekend veld '{member}'."] });
         }
+        if (message.Contains("doesn't allow null values", StringComparison.Ordinal) || message.Contains("does not allow null values", StringComparison.Ordinal))
+        {
+            return Common.Http.Problem.Validation($"Het veld '{path}' mag niet null zijn.",
+                new Dictionary<string, string[]> { [path] = ["Mag niet null zijn."] });
+        }
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
             return Common.Http.Problem.Validation($"Het veld '{path}' heeft een ongeldig type of ongeldige waarde.",

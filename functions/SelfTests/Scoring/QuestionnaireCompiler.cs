@@ -9,7 +9,7 @@ public static partial class QuestionnaireCompiler
 {
     public const int MaxOptions = 64;
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,48}$")]
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,48}$")]
     private static partial Regex IdPattern();
 
     public static QuestionnaireFile Parse(string json, string source)

@@ -1,0 +1,41 @@
+using Steunpunt.Bench.Http;
+using Steunpunt.Bench.Reporting;
+using Steunpunt.Bench.Scoring;
+using Steunpunt.LocalHost.Settings;
+
+namespace Steunpunt.Bench;
+
+/// <summary>
+/// <c>./steunpunt bench</c>: measures scoring in process and the response endpoint over HTTP, prints a Markdown report
+/// to stdout and keeps it in bench/results/latest.md. Progress goes to stderr. A missed target is a finding, not a
+/// failure (exit 0); a failed request makes the figures meaningless (exit 1).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync($"steunpunt bench: {exception.Message}{Environment.NewLine}{BenchOptions.Usage}");
+            return 2;
+        }
+
+        var progress = Console.Error;
+        var started = DateTimeOffset.UtcNow;
+        var scoring = options.RunScoring ? ScoringBenchmark.Run(progress) : null;
+        var http = options.RunHttp ? await HttpBenchmark.RunAsync(options, progress) : null;
+
+        var report = MarkdownReport.Render(started, MachineInfo.Current(), options, scoring, http);
+        var path = Path.Combine(RepositoryRoot.Find(), "bench", "results", "latest.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, report);
+        await Console.Out.WriteAsync(report);
+        await progress.WriteLineAsync($"Report written to {path}.");
+        return http is { Errors: > 0 } ? 1 : 0;
+    }
+}
