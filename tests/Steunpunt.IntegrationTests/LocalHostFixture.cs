@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Steunpunt.Common.Storage;
+using Steunpunt.LocalHost;
+using Steunpunt.LocalHost.Azurite;
+using Steunpunt.LocalHost.Dev;
+using Steunpunt.LocalHost.Settings;
+
+namespace Steunpunt.IntegrationTests;
+
+/// <summary>
+/// Real Azurite (started when nothing listens on its ports) and the local host on a free loopback port, with a
+/// controllable clock. Each run starts on its own random day far in the future, so tests never see another run's data.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private AzuriteProcess? azurite;
+    private WebApplication? app;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2040, 1, 1, 10, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 20 * 365)));
+    public HttpClient Client { get; private set; } = null!;
+    public StorageAccount Storage { get; private set; } = null!;
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Queue settings for tests: retry at once, poll often, park after three attempts.</summary>
+    public static readonly string[] Arguments =
+    [
+        "--LocalHost:Urls=http://127.0.0.1:0",
+        "--AzureFunctionsJobHost:extensions:queues:visibilityTimeout=00:00:00",
+        "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
+        "--AzureFunctionsJobHost:extensions:queues:maxDequeueCount=3",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.EnsureRunningAsync(RepositoryRoot.Find(), dataFolder: null, TextWriter.Null);
+        app = LocalFunctionsHost.Build(Arguments, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        await app.StartAsync();
+        Client = new HttpClient { BaseAddress = new Uri(LocalFunctionsHost.Addresses(app)[0]) };
+        Storage = app.Services.GetRequiredService<StorageAccount>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null) await app.DisposeAsync();
+        if (azurite is not null) await azurite.DisposeAsync();
+    }
+
+    /// <summary>Moves the clock to a day no other test has written on.</summary>
+    public DateOnly FreshDay()
+    {
+        Clock.Advance(TimeSpan.FromDays(3));
+        return DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<string> StaffTokenAsync(params string[] roles)
+    {
+        var response = await Client.PostAsJsonAsync("/dev/staff-tokens", new { name = "Test medewerker", roles });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DevStaffToken>())!.AccessToken;
+    }
+
+    public HttpRequestMessage StaffRequest(HttpMethod method, string url, string token)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    public async Task<List<TableEntity>> RowsAsync(string table, string partition)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Storage.Tables.GetTableClient(table).QueryAsync<TableEntity>(e => e.PartitionKey == partition)) rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Waits for something a queue function does in the background; fails the test after the timeout.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {seconds} s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
+{
+    public const string Name = "local host";
+}

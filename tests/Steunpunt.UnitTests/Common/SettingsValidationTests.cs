@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Steunpunt.Common.Storage;
+using Steunpunt.Composition;
+
+namespace Steunpunt.UnitTests.Common;
+
+/// <summary>A missing or malformed setting stops the app at start with a message that names it.</summary>
+public class SettingsValidationTests
+{
+    private static readonly Dictionary<string, string?> Valid = new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["StaffAuth:Issuer"] = "https://issuer.test",
+        ["StaffAuth:Audience"] = "api://staff",
+        ["StaffAuth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+        ["Storage:CreateIfMissing"] = "false",
+    };
+
+    private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)
+    {
+        var settings = new Dictionary<string, string?>(Valid);
+        change(settings);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSteunpunt(builder.Configuration);
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+            await host.StopAsync();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    [Fact]
+    public async Task Valid_settings_start() => Assert.Null(await Start(_ => { }));
+
+    [Theory]
+    [InlineData("StaffAuth:Issuer")]
+    [InlineData("StaffAuth:Audience")]
+    public async Task A_missing_setting_is_named(string setting)
+    {
+        var error = Assert.IsType<OptionsValidationException>(await Start(s => s.Remove(setting)));
+        Assert.Contains($"'{setting}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("SelfTests:ContactRetentionDays", "0")]
+    [InlineData("SelfTests:ContactRetentionDays", "abc")]
+    [InlineData("StaffAuth:SigningKey", "tooshort")]
+    public async Task A_malformed_setting_is_named(string setting, string value)
+    {
+        var error = await Start(s => s[setting] = value);
+        Assert.NotNull(error);
+        Assert.Contains(setting, error.ToString());
+    }
+
+    [Fact]
+    public async Task Missing_storage_is_named()
+    {
+        var error = await Start(s => s.Remove(StorageAccount.Setting));
+        Assert.Contains("AzureWebJobsStorage", error!.Message);
+    }
+
+    [Fact]
+    public void A_malformed_storage_connection_string_is_named()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageAccount.Setting, "AccountName=x;nonsense")]).Build();
+        Assert.Contains("AzureWebJobsStorage", Assert.Throws<InvalidOperationException>(() => StorageAccount.FromConfiguration(configuration)).Message);
+    }
+}
