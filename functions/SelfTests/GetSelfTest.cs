@@ -13,7 +13,7 @@ public sealed class GetSelfTest(QuestionnaireCatalog catalog)
     {
         var questionnaire = catalog.FindCurrent(id);
         return questionnaire is null
-            ? Problem.NotFound($"Er is geen zelftest '{SubmitResponseHandler.Short(id)}'.")
+            ? Problem.NotFound(InputRules.UnknownTest(id))
             : new JsonResponse(SelfTestViews.Definition(questionnaire, catalog.VersionsOf(id)));
     }
 }

@@ -14,13 +14,13 @@ public sealed class RecordEventHandler(QuestionnaireCatalog catalog, SelfTestEve
     public async Task<IActionResult> HandleAsync(string testId, RecordEventRequest request, CancellationToken cancellationToken)
     {
         var current = catalog.FindCurrent(testId);
-        if (current is null) return Problem.NotFound($"Er is geen zelftest '{SubmitResponseHandler.Short(testId)}'.");
+        if (current is null) return Problem.NotFound(InputRules.UnknownTest(testId));
 
         var errors = new Dictionary<string, string[]>();
-        SubmitResponseHandler.CheckIn(errors, "event", request.Event, FunnelVocabulary.WidgetEvents);
+        InputRules.CheckIn(errors, "event", request.Event, FunnelVocabulary.WidgetEvents);
         var source = request.Source ?? FunnelVocabulary.DefaultSource;
-        SubmitResponseHandler.CheckIn(errors, "source", source, FunnelVocabulary.Sources);
-        SubmitResponseHandler.CheckSessionId(errors, request.SessionId);
+        InputRules.CheckIn(errors, "source", source, FunnelVocabulary.Sources);
+        InputRules.CheckSessionId(errors, request.SessionId);
         var version = request.Version ?? current.Version;
         if (catalog.Find(testId, version) is null) errors["version"] = [$"Versie {version} van '{testId}' bestaat niet."];
         if (errors.Count > 0) return Problem.Validation("De gebeurtenis is ongeldig; er is niets opgeslagen.", errors);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Json;
@@ -43,16 +42,13 @@ public sealed record SubmitResponseResult(
 public sealed record ContactRequestReceipt(string Status, string Channel, string Message);
 
 /// <summary>Validates, scores, queues an optional contact request and records the completion.</summary>
-public sealed partial class SubmitResponseHandler(QuestionnaireCatalog catalog, SelfTestEventStore events, WorkQueue queue, TimeProvider clock)
+public sealed class SubmitResponseHandler(QuestionnaireCatalog catalog, SelfTestEventStore events, WorkQueue queue, TimeProvider clock)
 {
     public static readonly TimeSpan ContactMessageTimeToLive = TimeSpan.FromDays(7);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex SessionIdPattern();
-
     public async Task<IActionResult> HandleAsync(string testId, SubmitResponseRequest request, CancellationToken cancellationToken)
     {
-        if (catalog.FindCurrent(testId) is null) return Problem.NotFound($"Er is geen zelftest '{Short(testId)}'.");
+        if (catalog.FindCurrent(testId) is null) return Problem.NotFound(InputRules.UnknownTest(testId));
 
         var errors = new Dictionary<string, string[]>();
         var questionnaire = catalog.Find(testId, request.Version);
@@ -61,14 +57,14 @@ public sealed partial class SubmitResponseHandler(QuestionnaireCatalog catalog, 
             errors["version"] = [$"Versie {request.Version} van '{testId}' bestaat niet; beschikbaar: {string.Join(", ", catalog.VersionsOf(testId))}."];
         }
         var language = request.Language ?? "nl";
-        CheckIn(errors, "language", language, FunnelVocabulary.Languages);
+        InputRules.CheckIn(errors, "language", language, FunnelVocabulary.Languages);
         var source = request.Source ?? FunnelVocabulary.DefaultSource;
-        CheckIn(errors, "source", source, FunnelVocabulary.Sources);
-        CheckSessionId(errors, request.SessionId);
+        InputRules.CheckIn(errors, "source", source, FunnelVocabulary.Sources);
+        InputRules.CheckSessionId(errors, request.SessionId);
         if (request.About is { } about)
         {
-            if (about.Gender is not null) CheckIn(errors, "about.gender", about.Gender, FunnelVocabulary.Genders);
-            if (about.AgeBand is not null) CheckIn(errors, "about.ageBand", about.AgeBand, FunnelVocabulary.AgeBands);
+            if (about.Gender is not null) InputRules.CheckIn(errors, "about.gender", about.Gender, FunnelVocabulary.Genders);
+            if (about.AgeBand is not null) InputRules.CheckIn(errors, "about.ageBand", about.AgeBand, FunnelVocabulary.AgeBands);
         }
         string? contact = null;
         if (request.ContactRequest is { } contactRequest)
@@ -120,19 +116,4 @@ public sealed partial class SubmitResponseHandler(QuestionnaireCatalog catalog, 
             questionnaire.File.Notice?.For(language),
             receipt));
     }
-
-    internal static void CheckIn(Dictionary<string, string[]> errors, string field, string value, IReadOnlyList<string> allowed)
-    {
-        if (!allowed.Contains(value)) errors[field] = [$"'{Short(value)}' is niet toegestaan; kies uit: {string.Join(", ", allowed)}."];
-    }
-
-    internal static void CheckSessionId(Dictionary<string, string[]> errors, string? sessionId)
-    {
-        if (sessionId is not null && !SessionIdPattern().IsMatch(sessionId))
-        {
-            errors["sessionId"] = ["Gebruik 1 tot 64 letters, cijfers, '-' of '_'."];
-        }
-    }
-
-    internal static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -55,6 +55,9 @@ public static class Problem
         => Create(StatusCodes.Status500InternalServerError, "internal-error", "Er ging iets mis aan onze kant.",
             "Probeer het later opnieuw. Bij spoed: bel 112; voor hulp na een misdrijf kunt u ons ook bellen.");
 
+    /// <summary>Visitors' input quoted in an error text, kept short so an error cannot echo a whole body.</summary>
+    public static string Echo(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
     public static IActionResult Create(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
         => new JsonResponse(Body(status, slug, title, detail, errors), status, ContentType);
 

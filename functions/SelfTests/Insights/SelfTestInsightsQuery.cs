@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Steunpunt.SelfTests.Funnel;
 
 namespace Steunpunt.SelfTests.Insights;
@@ -10,12 +11,12 @@ public sealed class SelfTestInsightsQuery(SelfTestEventStore store)
     public async Task<SelfTestInsightsReport> RunAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
-        var perDay = new List<Azure.Data.Tables.TableEntity>[days.Count];
+        var perDay = new List<TableEntity>[days.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, days.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelDays, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var rows = new List<Azure.Data.Tables.TableEntity>();
+                var rows = new List<TableEntity>();
                 await foreach (var row in store.ReadDayAsync(days[index], token)) rows.Add(row);
                 perDay[index] = rows;
             });

@@ -1,3 +1,5 @@
+using Steunpunt.Common.Http;
+
 namespace Steunpunt.SelfTests.Scoring;
 
 /// <summary>The result of one completed test: a score where the test has one, and the advice that applies.</summary>
@@ -28,7 +30,7 @@ public static class SelfTestScorer
             var option = item.IndexOf(value);
             if (option < 0)
             {
-                (errors ??= new())[$"answers.{item.Id}"] = [$"'{Truncate(value)}' is geen geldig antwoord; kies uit: {string.Join(", ", item.Options)}."];
+                (errors ??= new())[$"answers.{item.Id}"] = [$"'{Problem.Echo(value)}' is geen geldig antwoord; kies uit: {string.Join(", ", item.Options)}."];
                 continue;
             }
             chosen[i] = (byte)option;
@@ -37,7 +39,7 @@ public static class SelfTestScorer
         {
             foreach (var key in answers.Keys)
             {
-                if (!questionnaire.ItemIndex.ContainsKey(key)) (errors ??= new())[$"answers.{Truncate(key)}"] = ["Deze vraag bestaat niet in deze test."];
+                if (!questionnaire.ItemIndex.ContainsKey(key)) (errors ??= new())[$"answers.{Problem.Echo(key)}"] = ["Deze vraag bestaat niet in deze test."];
             }
         }
         if (errors is not null) return new ScoringOutcome(null, errors);
@@ -63,7 +65,4 @@ public static class SelfTestScorer
         }
         return new ScoringOutcome(new ScoringResult(score, questionnaire.Cutoff, positive, advice), null);
     }
-
-    // Visitors' input goes back in error texts; keep it short so an error cannot echo a whole body.
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
