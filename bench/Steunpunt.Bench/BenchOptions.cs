@@ -10,7 +10,7 @@ public sealed record BenchOptions(int Seconds, int Concurrency, bool RunScoring,
 
     public const string Usage = """
         Usage: ./steunpunt bench [--seconds N] [--concurrency N] [--only scoring|http]
-          --seconds N       measured seconds per HTTP target, split over two alternating rounds (default 10, 2-600)
+          --seconds N       measured seconds per HTTP target, in alternating rounds of about 2 s (default 10, 2-600)
           --concurrency N   concurrent HTTP client workers (default 16, 1-256)
           --only WHAT       run only the scoring benchmark or only the HTTP benchmark
         """;

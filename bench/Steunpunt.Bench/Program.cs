@@ -14,6 +14,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--help"] or ["-h"])
+        {
+            await Console.Out.WriteLineAsync(BenchOptions.Usage);
+            return 0;
+        }
         BenchOptions options;
         try
         {

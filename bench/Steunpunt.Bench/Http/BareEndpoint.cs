@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Steunpunt.Common.Json;
+using Steunpunt.LocalHost;
 using Steunpunt.SelfTests;
 using Steunpunt.SelfTests.Funnel;
 using Steunpunt.SelfTests.Scoring;
@@ -33,7 +34,7 @@ public sealed class BareEndpoint(WebApplication app, Uri baseAddress) : IAsyncDi
         var app = builder.Build();
         app.MapPost("/api/selftests/{id}/responses", context => HandleAsync(context, catalog, events, clock));
         await app.StartAsync();
-        var address = Steunpunt.LocalHost.LocalFunctionsHost.Addresses(app).Single();
+        var address = LocalFunctionsHost.Addresses(app).Single();
         return new BareEndpoint(app, new Uri(address));
     }
 

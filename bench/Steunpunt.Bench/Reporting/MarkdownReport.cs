@@ -43,7 +43,7 @@ public static class MarkdownReport
         }
         if (http is not null)
         {
-            Line(text, $"| Local host ≥ {HttpFigures.TargetRatio:P0} of bare endpoint throughput | {http.Ratio:P1} | {Verdict(http.Ratio >= HttpFigures.TargetRatio)} |");
+            Line(text, $"| Local host ≥ {HttpFigures.TargetRatio * 100:0}% of bare endpoint throughput | {http.Ratio * 100:0.0}% | {Verdict(http.Ratio >= HttpFigures.TargetRatio)} |");
             Line(text, $"| No failed requests | {http.Errors:N0} | {Verdict(http.Errors == 0)} |");
         }
         Line(text);
@@ -66,8 +66,9 @@ public static class MarkdownReport
         Row(text, "Score", figures.Scoring);
         Row(text, "Floor: answer look-ups only", figures.Floor);
         Line(text);
-        Line(text, $"Scoring runs at {figures.Scoring.Median / figures.Floor.Median:P0} of the floor's speed " +
-            $"(the floor is {figures.Floor.Median / figures.Scoring.Median:0.0}× faster; medians).");
+        Line(text, $"Scoring runs at {figures.Scoring.Median / figures.Floor.Median * 100:0}% of the floor's speed " +
+            $"(the floor is {figures.Floor.Median / figures.Scoring.Median:0.0}× faster; medians). " +
+            $"A scoring allocates {figures.BytesPerScore:0} bytes.");
         Line(text);
     }
 
@@ -79,29 +80,32 @@ public static class MarkdownReport
         Line(text, "## POST /api/selftests/{id}/responses on loopback");
         Line(text);
         Line(text, $"{figures.Concurrency} concurrent workers on one HttpClient, {figures.Bodies} valid bodies (both tests, no contact request). " +
-            $"{figures.WarmUpPerTarget.TotalSeconds:0} s warm-up per target, then {figures.MeasuredPerTarget.TotalSeconds:0} s measured per target in " +
-            $"{HttpBenchmark.Rounds} alternating rounds. Storage round trips: requests this process sent to Azurite (ports 10000-10002) during the measured phases.");
+            $"{figures.WarmUpPerTarget.TotalSeconds:0} s warm-up per target (alternating, until the JIT was quiet), then {figures.MeasuredPerTarget.TotalSeconds:0} s measured per target in " +
+            $"{figures.Rounds} alternating rounds (the target that goes first swaps every round). Requests/s counts answers received within each phase's window. " +
+            "Storage round trips: requests this process sent to Azurite (ports 10000-10002) during the measured phases. " +
+            "CPU ms and KB allocated / request: CPU time and heap allocation of the benchmark process (load client, both servers, storage SDK; " +
+            "not Azurite) divided by requests sent, so the two rows differ by what the local host costs beyond the bare endpoint.");
         Line(text);
-        Line(text, "| Target | Requests | Requests/s | p50 ms | p99 ms | Errors | Storage round trips / request |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| Target | Requests sent | Requests/s | p50 ms | p99 ms | Errors | Storage round trips / request | CPU ms / request | KB allocated / request |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var summary in new[] { figures.BareSummary, figures.LocalHostSummary })
         {
-            Line(text, $"| {summary.Target} | {summary.Requests:N0} | {summary.PerSecond:N0} | {summary.P50Ms:0.00} | {summary.P99Ms:0.00} | " +
-                $"{summary.Errors:N0} | {summary.StorageRoundTripsPerRequest:0.00} |");
+            Line(text, $"| {summary.Target} | {summary.Sent:N0} | {summary.PerSecond:N0} | {summary.P50Ms:0.00} | {summary.P99Ms:0.00} | " +
+                $"{summary.Errors:N0} | {summary.StorageRoundTripsPerRequest:0.00} | {summary.CpuMsPerRequest:0.00} | {summary.KilobytesPerRequest:0.0} |");
         }
         Line(text);
-        Line(text, $"Local host / bare endpoint throughput: **{figures.Ratio:P1}**.");
+        Line(text, $"Local host / bare endpoint throughput: **{figures.Ratio * 100:0.0}%**.");
         Line(text);
         Line(text, "Per round:");
         Line(text);
-        Line(text, "| Phase | Target | Seconds | Requests/s | p50 ms | p99 ms | Errors |");
-        Line(text, "|---|---|---:|---:|---:|---:|---:|");
-        var phases = figures.WarmUps.Select(p => ("warm-up", p))
+        Line(text, "| Phase | Target | Seconds | Requests/s | p50 ms | p99 ms | Errors | CPU ms / request | Methods JIT-compiled |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var phases = figures.WarmUps.Select((p, i) => ($"warm-up {i / 2 + 1}", p))
             .Concat(figures.Measured.Select((p, i) => ($"round {i / 2 + 1}", p)));
         foreach (var (phase, result) in phases)
         {
-            Line(text, $"| {phase} | {result.Target} | {result.Elapsed.TotalSeconds:0.0} | {result.PerSecond:N0} | " +
-                $"{Stats.PercentileMs(result.SortedLatencyTicks, 0.50):0.00} | {Stats.PercentileMs(result.SortedLatencyTicks, 0.99):0.00} | {result.Errors:N0} |");
+            Line(text, $"| {phase} | {result.Target} | {result.Window.TotalSeconds:0.0} | {result.PerSecond:N0} | " +
+                $"{Stats.PercentileMs(result.SortedLatencyTicks, 0.50):0.00} | {Stats.PercentileMs(result.SortedLatencyTicks, 0.99):0.00} | {result.Errors:N0} | {result.CpuMsPerRequest:0.00} | {result.JitCompilations:N0} |");
         }
         Line(text);
 

@@ -11,7 +11,8 @@ public sealed record ThroughputRounds(IReadOnlyList<double> PerSecond)
     public double Median => Stats.Median(PerSecond);
 }
 
-public sealed record ScoringFigures(ThroughputRounds Scoring, ThroughputRounds Floor, int AnswerSets, IReadOnlyList<string> Questionnaires)
+/// <param name="BytesPerScore">Heap allocated per call: steady where throughput on a shared machine is not.</param>
+public sealed record ScoringFigures(ThroughputRounds Scoring, ThroughputRounds Floor, double BytesPerScore, int AnswerSets, IReadOnlyList<string> Questionnaires)
 {
     public const double Target = 1_000_000;
 }
@@ -53,7 +54,11 @@ public static class ScoringBenchmark
             floor.Add(Measure(count => LookupBatch(sets, count), RoundLength));
             progress.WriteLine($"Scoring: round {round}/{Rounds}: {scoring[^1]:N0} scorings/s (floor {floor[^1]:N0}/s).");
         }
-        return new ScoringFigures(new ThroughputRounds(scoring), new ThroughputRounds(floor), sets.Length,
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        sink ^= ScoreBatch(sets, BatchSize);
+        var bytesPerScore = (double)(GC.GetAllocatedBytesForCurrentThread() - allocated) / BatchSize;
+
+        return new ScoringFigures(new ThroughputRounds(scoring), new ThroughputRounds(floor), bytesPerScore, sets.Length,
             questionnaires.Select(q => $"{q.Id} v{q.Version}").ToList());
     }
 
