@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
@@ -26,19 +28,40 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public StorageAccount Storage { get; private set; } = null!;
     public IServiceProvider Services => app!.Services;
 
-    /// <summary>Queue settings for tests: retry at once, poll often, park after three attempts.</summary>
-    public static readonly string[] Arguments =
-    [
-        "--LocalHost:Urls=http://127.0.0.1:0",
-        "--AzureFunctionsJobHost:extensions:queues:visibilityTimeout=00:00:00",
-        "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
-        "--AzureFunctionsJobHost:extensions:queues:maxDequeueCount=3",
-    ];
+    /// <summary>
+    /// Arguments for a local host on its own free loopback port: every setting that points at the default
+    /// http://localhost:7071 (the emulators' endpoints) is pointed at that port, and queues retry at once,
+    /// poll often and park after three attempts.
+    /// </summary>
+    public static string[] HostArguments()
+    {
+        var port = FreePort();
+        var self = $"http://127.0.0.1:{port}";
+        var (_, values) = LocalSettingsFile.Load(RepositoryRoot.Find());
+        var pointingAtDefault = values
+            .Where(v => v.Value?.Contains(LocalFunctionsHost.DefaultUrl, StringComparison.OrdinalIgnoreCase) == true)
+            .Select(v => $"--{v.Key}={v.Value!.Replace(LocalFunctionsHost.DefaultUrl, self, StringComparison.OrdinalIgnoreCase)}");
+        return
+        [
+            $"--LocalHost:Urls={self}",
+            .. pointingAtDefault,
+            "--AzureFunctionsJobHost:extensions:queues:visibilityTimeout=00:00:00",
+            "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval=00:00:00.200",
+            "--AzureFunctionsJobHost:extensions:queues:maxDequeueCount=3",
+        ];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.EnsureRunningAsync(RepositoryRoot.Find(), dataFolder: null, TextWriter.Null);
-        app = LocalFunctionsHost.Build(Arguments, builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        app = LocalFunctionsHost.Build(HostArguments(), builder => builder.Services.AddSingleton<TimeProvider>(Clock));
         await app.StartAsync();
         Client = new HttpClient { BaseAddress = new Uri(LocalFunctionsHost.Addresses(app)[0]) };
         Storage = app.Services.GetRequiredService<StorageAccount>();

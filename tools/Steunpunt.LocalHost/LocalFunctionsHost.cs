@@ -11,6 +11,7 @@ using Steunpunt.Common.Storage;
 using Steunpunt.Composition;
 using Steunpunt.LocalHost.Dev;
 using Steunpunt.LocalHost.Discovery;
+using Steunpunt.LocalHost.Emulators;
 using Steunpunt.LocalHost.Settings;
 using Steunpunt.LocalHost.Triggers;
 
@@ -48,6 +49,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton(host);
         builder.Services.AddSteunpunt(builder.Configuration);
         builder.Services.AddSingleton<DevStaffTokens>();
+        builder.Services.AddEmulators(builder.Configuration);
 
         var functions = FunctionDiscovery.Discover(FunctionsAssembly).Select(f => new FunctionInvoker(f)).ToList();
         builder.Services.AddSingleton<IReadOnlyList<FunctionInvoker>>(functions);
@@ -69,6 +71,7 @@ public static class LocalFunctionsHost
         var app = builder.Build();
         MapFunctions(app, functions, host);
         DevEndpoints.Map(app, functions);
+        app.MapEmulators();
         return app;
     }
 

@@ -109,7 +109,7 @@ public class TriggerSemanticsTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_missing_setting_stops_the_local_host_naming_it()
     {
-        var app = LocalFunctionsHost.Build([.. LocalHostFixture.Arguments, "--StaffAuth:Issuer="]);
+        var app = LocalFunctionsHost.Build([.. LocalHostFixture.HostArguments(), "--StaffAuth:Issuer="]);
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("StaffAuth:Issuer", error.Message);
         await app.DisposeAsync();
