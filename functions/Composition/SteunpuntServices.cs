@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
+using Steunpunt.Connectors.CommunicationServices;
+using Steunpunt.Connectors.Email;
+using Steunpunt.Connectors.Events;
+using Steunpunt.Connectors.Sms;
 using Steunpunt.Health;
 using Steunpunt.SelfTests;
 using Steunpunt.SelfTests.Contact;
@@ -31,6 +35,17 @@ public static class SteunpuntServices
         // Staff identity
         services.AddSettings<StaffAuthOptions>(StaffAuthOptions.Section);
         services.AddSingleton<StaffAuthenticator>();
+
+        // Connectors: Communication Services (e-mail, SMS) and the Event Grid webhook for its events
+        services.AddSettings<CommunicationServicesOptions>(CommunicationServicesOptions.Section);
+        services.AddSettings<EmailOptions>(EmailOptions.Section);
+        services.AddSettings<SmsOptions>(SmsOptions.Section);
+        services.AddSingleton<CommunicationServicesConnection>();
+        services.AddSingleton<IEmailSender, AcsEmailClient>();
+        services.AddSingleton<ISmsSender, AcsSmsClient>();
+        services.AddSingleton<SmsDeliveryReports>();
+        services.AddSingleton<ICommunicationEventHandler>(sp => sp.GetRequiredService<SmsDeliveryReports>());
+        services.AddSingleton<CommunicationEventDispatcher>();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

@@ -10,6 +10,9 @@ using Steunpunt.Common.Storage;
 using Steunpunt.LocalHost;
 using Steunpunt.LocalHost.Azurite;
 using Steunpunt.LocalHost.Dev;
+using Steunpunt.LocalHost.Emulators;
+using Steunpunt.LocalHost.Emulators.CommunicationServices;
+using Steunpunt.Common.Json;
 using Steunpunt.LocalHost.Settings;
 
 namespace Steunpunt.IntegrationTests;
@@ -101,6 +104,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await foreach (var row in Storage.Tables.GetTableClient(table).QueryAsync<TableEntity>(e => e.PartitionKey == partition)) rows.Add(row);
         return rows;
     }
+
+    /// <summary>What the Communication Services emulator accepted for this recipient, from the dev outbox.</summary>
+    public async Task<List<OutboxItem>> OutboxAsync(string channel, string to)
+        => (await Client.GetFromJsonAsync<List<OutboxItem>>($"/dev/outbox/messages?channel={channel}&to={Uri.EscapeDataString(to)}", JsonDefaults.Web))!;
+
+    /// <summary>Makes an emulator misbehave (see <see cref="FaultRule"/>); faults aimed at one recipient keep tests apart.</summary>
+    public async Task InjectAsync(FaultRule rule)
+        => (await Client.PostAsJsonAsync("/dev/faults", rule, JsonDefaults.Web)).EnsureSuccessStatusCode();
 
     /// <summary>Waits for something a queue function does in the background; fails the test after the timeout.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 20)

@@ -11,8 +11,9 @@ public static class StorageNames
         public const string SelfTestEvents = "SelfTestEvents";
         public const string SelfTestContactRequests = "SelfTestContactRequests";
         public const string Watermarks = "Watermarks";
+        public const string SmsDeliveryReports = "SmsDeliveryReports";
 
-        public static readonly IReadOnlyList<string> All = [SelfTestEvents, SelfTestContactRequests, Watermarks];
+        public static readonly IReadOnlyList<string> All = [SelfTestEvents, SelfTestContactRequests, Watermarks, SmsDeliveryReports];
     }
 
     public static class Queues

@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using PhoneNumbers;
+using Steunpunt.Connectors.Sms;
 
 namespace Steunpunt.SelfTests.Contact;
 
@@ -9,9 +9,6 @@ public static class ContactDetails
     public const string Phone = "phone";
     public const string Email = "email";
     public static readonly IReadOnlyList<string> Channels = [Phone, Email];
-    private const string DefaultRegion = "NL";
-
-    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>The normalised contact detail, or an error text in Dutch.</summary>
     public static (string? Normalised, string? Error) Normalise(string channel, string? contact)
@@ -27,24 +24,7 @@ public static class ContactDetails
         };
     }
 
-    private static (string?, string?) NormalisePhone(string contact)
-    {
-        try
-        {
-            var number = Phones.Parse(contact, DefaultRegion);
-            if (!Phones.IsValidNumber(number)) return (null, "Dit is geen geldig telefoonnummer.");
-            var type = Phones.GetNumberType(number);
-            if (type is PhoneNumberType.PREMIUM_RATE or PhoneNumberType.SHARED_COST or PhoneNumberType.TOLL_FREE or PhoneNumberType.UAN or PhoneNumberType.VOICEMAIL)
-            {
-                return (null, "Geef een gewoon vast of mobiel nummer waarop we u kunnen terugbellen.");
-            }
-            return (Phones.Format(number, PhoneNumberFormat.E164), null);
-        }
-        catch (NumberParseException)
-        {
-            return (null, "Dit is geen geldig telefoonnummer.");
-        }
-    }
+    private static (string?, string?) NormalisePhone(string contact) => PhoneNumberRules.Normalise(contact, PhoneNumberUse.Call);
 
     private static (string?, string?) NormaliseEmail(string contact)
     {

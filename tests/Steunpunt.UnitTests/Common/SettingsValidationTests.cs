@@ -17,6 +17,9 @@ public class SettingsValidationTests
         ["StaffAuth:Audience"] = "api://staff",
         ["StaffAuth:SigningKey"] = Convert.ToBase64String(new byte[32]),
         ["Storage:CreateIfMissing"] = "false",
+        ["CommunicationServices:ConnectionString"] = "endpoint=https://x.communication.azure.com/;accesskey=" + Convert.ToBase64String(new byte[32]),
+        ["Email:SenderAddress"] = "DoNotReply@x.azurecomm.net",
+        ["Sms:From"] = "+3197010000001",
     };
 
     private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)
@@ -46,6 +49,9 @@ public class SettingsValidationTests
     [Theory]
     [InlineData("StaffAuth:Issuer")]
     [InlineData("StaffAuth:Audience")]
+    [InlineData("CommunicationServices:ConnectionString")]
+    [InlineData("Email:SenderAddress")]
+    [InlineData("Sms:From")]
     public async Task A_missing_setting_is_named(string setting)
     {
         var error = Assert.IsType<OptionsValidationException>(await Start(s => s.Remove(setting)));
@@ -56,6 +62,9 @@ public class SettingsValidationTests
     [InlineData("SelfTests:ContactRetentionDays", "0")]
     [InlineData("SelfTests:ContactRetentionDays", "abc")]
     [InlineData("StaffAuth:SigningKey", "tooshort")]
+    [InlineData("CommunicationServices:ConnectionString", "endpoint=https://x.communication.azure.com/;accesskey=geen-sleutel")]
+    [InlineData("CommunicationServices:MaxRetries", "99")]
+    [InlineData("Sms:From", "06-12345678")]
     public async Task A_malformed_setting_is_named(string setting, string value)
     {
         var error = await Start(s => s[setting] = value);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.LocalHost.Emulators.CommunicationServices;
 
 namespace Steunpunt.LocalHost.Emulators;
 
@@ -14,11 +15,20 @@ public static class EmulatorRegistration
     public static IServiceCollection AddEmulators(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<FaultInjector>();
+
+        services.AddOptions<CommunicationServicesEmulatorOptions>().BindConfiguration(CommunicationServicesEmulatorOptions.Section);
+        services.AddOptions<EventGridEmulatorOptions>().BindConfiguration(EventGridEmulatorOptions.Section);
+        services.AddSingleton<DevOutbox>();
+        services.AddSingleton<EventGridPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventGridPublisher>());
+        services.AddSingleton<CommunicationServicesEmulator>();
         return services;
     }
 
     public static void MapEmulators(this WebApplication app)
     {
         FaultEndpoints.Map(app);
+        CommunicationServicesEmulator.Map(app);
+        OutboxEndpoints.Map(app);
     }
 }

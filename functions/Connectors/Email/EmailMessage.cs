@@ -1,0 +1,37 @@
+namespace Steunpunt.Connectors.Email;
+
+public sealed record EmailAddress(string Address, string? DisplayName = null);
+
+/// <summary>One mail: a plain-text body always (the alternative every client can show), HTML optionally.</summary>
+public sealed record EmailMessage(IReadOnlyList<EmailAddress> To, string Subject, string PlainText, string? Html = null)
+{
+    public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
+
+    /// <summary>Custom headers, for correlation ids; never personal data.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
+
+public enum EmailSendStatus
+{
+    NotStarted,
+    Running,
+    Succeeded,
+    Failed,
+    Canceled,
+}
+
+/// <param name="Status"><see cref="EmailSendStatus.Running"/> when the service had not finished within the wait we allow.</param>
+public sealed record EmailSendResult(string OperationId, EmailSendStatus Status, string? ErrorCode = null)
+{
+    public bool IsTerminal => Status is EmailSendStatus.Succeeded or EmailSendStatus.Failed or EmailSendStatus.Canceled;
+}
+
+/// <summary>Sends mail; the Communication Services REST client implements it, an SDK-backed one could replace it.</summary>
+public interface IEmailSender
+{
+    /// <summary>
+    /// Sends once per <paramref name="key"/>: the same key gives the same operation id, so a retry or a redelivered
+    /// queue message is not a second mail. Throws <see cref="CommunicationServices.CommunicationServiceException"/> when the service refuses.
+    /// </summary>
+    Task<EmailSendResult> SendAsync(EmailMessage message, IdempotencyKey key, CancellationToken cancellationToken);
+}
