@@ -18,6 +18,7 @@ Console.WriteLine($"""
       gezondheid:  {url}/api/health
       zelftests:   {url}/api/selftests
       API (OpenAPI): {url}/api/openapi.json
+      uitgaande post: {url}/dev/outbox
       overzicht:   {url}/
     Stoppen: Ctrl+C
 

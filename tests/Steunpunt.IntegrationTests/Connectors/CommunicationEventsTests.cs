@@ -81,3 +81,21 @@ public class CommunicationEventsTests(LocalHostFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary>The emulator's Event Grid push reaches the webhook function after the validation handshake.</summary>
+[Collection(LocalHostCollection.Name)]
+public class EventGridEmulatorTests(LocalHostFixture fixture)
+{
+    [Fact]
+    public async Task An_inbound_sms_is_pushed_to_the_webhook_and_acknowledged()
+    {
+        var text = "STOP " + Guid.NewGuid().ToString("N");
+        var response = await fixture.Client.PostAsJsonAsync("/dev/sms/inbound", new { from = "+31612345678", to = "+3197010000001", message = text });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var publisher = fixture.Services.GetRequiredService<Steunpunt.LocalHost.Emulators.CommunicationServices.EventGridPublisher>();
+        var published = await LocalHostFixture.EventuallyAsync(() => Task.FromResult(publisher.Recent()
+            .FirstOrDefault(e => e.Type == CommunicationEventTypes.SmsReceived && JsonSerializer.Serialize(e.Data).Contains(text) && e.Delivery == "delivered")), "the inbound SMS to be delivered");
+        Assert.NotNull(published);
+    }
+}

@@ -94,7 +94,9 @@ public static class DevEndpoints
             <html lang="nl"><head><meta charset="utf-8"><title>Steunpunt – lokaal</title>
             <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}td,th{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}</style></head>
             <body><h1>Steunpunt draait lokaal</h1>
-            <p><a href="/api/health">Gezondheid</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/admin/functions">Functies (JSON)</a></p>
+            <p><a href="/api/health">Gezondheid</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/admin/functions">Functies (JSON)</a> · <a href="/dev/outbox">Uitgaande post (e-mail en sms)</a> · <a href="/dev/faults">Storingen (JSON)</a></p>
+            <p>Emulators: Communication Services op <code>/emulators/communication</code>, SignalR Service op <code>/emulators/signalr</code>. Storingen inschakelen:
+            <code>curl -X POST {{"localhost:7071"}}/dev/faults -H 'Content-Type: application/json' -d '{"target":"email","status":429,"retryAfterSeconds":2}'</code></p>
             <p>Een medewerkerstoken: <code>curl -X POST {{"localhost:7071"}}/dev/staff-tokens -H 'Content-Type: application/json' -d '{"roles":["staff"]}'</code></p>
             <table><tr><th>Functie</th><th>Trigger</th><th>Waar</th></tr>{{rows}}</table>
             </body></html>
