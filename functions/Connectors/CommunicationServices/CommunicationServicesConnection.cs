@@ -19,9 +19,16 @@ public sealed class CommunicationServicesConnection
     public HttpPipeline Pipeline { get; }
 
     public CommunicationServicesConnection(IOptions<CommunicationServicesOptions> options, IConfiguration configuration, TimeProvider clock)
+        : this(options.Value, () => StorageAccount.Credential(configuration.GetSection(CommunicationServicesOptions.Section)), clock, transport: null)
     {
-        var settings = options.Value;
+    }
+
+    /// <param name="credential">Asked only for identity-based access (no connection string).</param>
+    /// <param name="transport">Tests put their own transport here; null is HTTP.</param>
+    internal CommunicationServicesConnection(CommunicationServicesOptions settings, Func<TokenCredential> credential, TimeProvider clock, HttpPipelineTransport? transport)
+    {
         var clientOptions = new CommunicationServicesClientOptions();
+        if (transport is not null) clientOptions.Transport = transport;
         clientOptions.Retry.MaxRetries = settings.MaxRetries;
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(500);
@@ -38,8 +45,7 @@ public sealed class CommunicationServicesConnection
         else
         {
             Endpoint = new Uri(settings.Endpoint!.TrimEnd('/'));
-            var credential = StorageAccount.Credential(configuration.GetSection(CommunicationServicesOptions.Section));
-            authentication = new BearerTokenAuthenticationPolicy(credential, EntraScope);
+            authentication = new BearerTokenAuthenticationPolicy(credential(), EntraScope);
         }
         Pipeline = HttpPipelineBuilder.Build(clientOptions, [], [authentication],
             new RetryAfterLimitClassifier(TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds)));
