@@ -15,3 +15,6 @@ param staffTenantId = readEnvironmentVariable('STAFF_TENANT_ID', '')
 param staffApiAudience = readEnvironmentVariable('STAFF_API_AUDIENCE')
 param smsSenderNumber = readEnvironmentVariable('SMS_SENDER_NUMBER', '')
 param deployEventSubscriptions = toLower(readEnvironmentVariable('DEPLOY_EVENT_SUBSCRIPTIONS', 'false')) == 'true'
+
+// Warm HTTP instances, billed while idle; 0 keeps scale to zero.
+param alwaysReadyHttpInstances = int(readEnvironmentVariable('ALWAYS_READY_HTTP_INSTANCES', '0'))

@@ -6,7 +6,7 @@ public static class BicepEnvironment
     public static readonly string[] Names =
     [
         "AZURE_ENV_NAME", "AZURE_LOCATION", "STEUNPUNT_STAGE", "WEBSITE_ORIGINS", "STAFF_TENANT_ID",
-        "STAFF_API_AUDIENCE", "SMS_SENDER_NUMBER", "DEPLOY_EVENT_SUBSCRIPTIONS",
+        "STAFF_API_AUDIENCE", "SMS_SENDER_NUMBER", "DEPLOY_EVENT_SUBSCRIPTIONS", "ALWAYS_READY_HTTP_INSTANCES",
     ];
 
     public const string SubscriptionId = "3f0e4c8a-5b1d-4e7f-9a2c-6d8b1e0f4a11";
