@@ -77,8 +77,8 @@ public sealed class InfraBuild : IAsyncLifetime
         Lint = await lint;
         Build = await build;
         TemplateFiles = RelativeFiles(InfraDirectory, "*.bicep");
-        var sourceJson = RelativeFiles(InfraDirectory, "*.json");
-        CompiledFiles = RelativeFiles(buildCopy, "*.json").Except(sourceJson).Select(file => Path.ChangeExtension(file, ".bicep")).ToList();
+        CompiledFiles = RelativeFiles(buildCopy, "*.json").Where(file => IsGenerated(Path.Combine(buildCopy, file)))
+            .Select(file => Path.ChangeExtension(file, ".bicep")).ToList();
         SnapshotRuns = snapshots.Select(task => task.Result.Run).ToList();
         var compiled = Path.Combine(buildCopy, "main.json");
         CompiledMain = File.Exists(compiled) ? JsonNode.Parse(await File.ReadAllTextAsync(compiled))!.AsObject() : new JsonObject();
@@ -106,9 +106,14 @@ public sealed class InfraBuild : IAsyncLifetime
     private static List<string> RelativeFiles(string directory, string pattern)
         => Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories).Select(file => Path.GetRelativePath(directory, file)).Order().ToList();
 
+    /// <summary>ARM JSON built from a .bicep next to it, or a snapshot: left in infra/ by hand-run commands.</summary>
+    private static bool IsGenerated(string file)
+        => file.EndsWith(".snapshot.json", StringComparison.Ordinal)
+            || (file.EndsWith(".json", StringComparison.Ordinal) && File.Exists(Path.ChangeExtension(file, ".bicep")));
+
     private static string Copy(string source, string target)
     {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(file => !IsGenerated(file)))
         {
             var destination = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
