@@ -12,9 +12,10 @@ param dataLocation string
 @description('The user-assigned identity of the Function App.')
 param identityName string
 
-// Communication and Email Service Owner (built-in), scoped to this Communication Services resource only. ACS has no
-// send-only built-in role and does not honour custom roles for its data plane, and sending e-mail and SMS with an
-// Entra token needs a role on the resource. This one is limited to Microsoft.Communication actions, unlike Contributor.
+// Communication and Email Service Owner (built-in), scoped to this Communication Services resource only. Sending
+// e-mail and SMS with an Entra token needs a role on the resource, ACS has no send-only built-in role, and custom
+// roles are reported not to work for its data plane. This one is limited to Microsoft.Communication actions, unlike
+// Contributor.
 var communicationAndEmailServiceOwner = '09976791-48a7-449e-bb21-39d1a415f350'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
