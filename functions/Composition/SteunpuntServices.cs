@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
+using Steunpunt.Connectors.SignalR;
 using Steunpunt.Health;
 using Steunpunt.SelfTests;
 using Steunpunt.SelfTests.Contact;
@@ -11,6 +12,7 @@ using Steunpunt.SelfTests.Funnel;
 using Steunpunt.SelfTests.Insights;
 using Steunpunt.SelfTests.Scoring;
 using Steunpunt.StaffAuth;
+using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Composition;
 
@@ -31,6 +33,10 @@ public static class SteunpuntServices
         // Staff identity
         services.AddSettings<StaffAuthOptions>(StaffAuthOptions.Section);
         services.AddSingleton<StaffAuthenticator>();
+
+        // Real-time (Azure SignalR Service) and the staff hub
+        services.AddSignalRConnector(configuration);
+        services.AddSingleton<StaffConnectionNegotiator>();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

@@ -17,6 +17,7 @@ public class SettingsValidationTests
         ["StaffAuth:Audience"] = "api://staff",
         ["StaffAuth:SigningKey"] = Convert.ToBase64String(new byte[32]),
         ["Storage:CreateIfMissing"] = "false",
+        ["AzureSignalRConnectionString"] = "Endpoint=http://localhost:7071/emulators/signalr;AccessKey=8v0MIU1J2WiCvXZwYIqRsGhSH3i3OuQQorVf1C3SohU;Version=1.0;",
     };
 
     private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)

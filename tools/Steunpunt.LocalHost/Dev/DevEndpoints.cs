@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Http;
 using Steunpunt.LocalHost.Discovery;
+using Steunpunt.LocalHost.Emulators.SignalR;
 using Steunpunt.LocalHost.Settings;
 
 namespace Steunpunt.LocalHost.Dev;
@@ -96,6 +97,7 @@ public static class DevEndpoints
             <body><h1>Steunpunt draait lokaal</h1>
             <p><a href="/api/health">Gezondheid</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/admin/functions">Functies (JSON)</a></p>
             <p>Een medewerkerstoken: <code>curl -X POST {{"localhost:7071"}}/dev/staff-tokens -H 'Content-Type: application/json' -d '{"roles":["staff"]}'</code></p>
+            <p>SignalR Service-emulator: <code>{{SignalREmulator.BasePath}}</code> (REST <code>{{SignalREmulator.BasePath}}/api/…</code>, clients <code>{{SignalREmulator.BasePath}}/client/?hub=…</code>; medewerkers verbinden via <code>/api/staff</code>). Storingen: <a href="/dev/faults">/dev/faults</a>.</p>
             <table><tr><th>Functie</th><th>Trigger</th><th>Waar</th></tr>{{rows}}</table>
             </body></html>
             """;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.LocalHost.Emulators.SignalR;
 
 namespace Steunpunt.LocalHost.Emulators;
 
@@ -14,11 +15,13 @@ public static class EmulatorRegistration
     public static IServiceCollection AddEmulators(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<FaultInjector>();
+        services.AddSignalREmulator();
         return services;
     }
 
     public static void MapEmulators(this WebApplication app)
     {
         FaultEndpoints.Map(app);
+        app.MapSignalREmulator();
     }
 }
