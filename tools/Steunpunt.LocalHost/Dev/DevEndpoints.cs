@@ -28,7 +28,10 @@ public static class DevEndpoints
 
         app.MapPost("/dev/staff-tokens", async (HttpRequest request, DevStaffTokens tokens) =>
         {
-            var body = request.ContentLength is null or 0
+            // A chunked body has no Content-Length (HttpClient's JsonContent sends one): ask whether there is a body at all.
+            var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+                ?? request.ContentLength > 0;
+            var body = !hasBody || request.ContentLength == 0
                 ? new BodyResult<DevStaffTokenRequest>(new DevStaffTokenRequest(), null)
                 : await JsonBody.ReadAsync<DevStaffTokenRequest>(request, 2048, request.HttpContext.RequestAborted);
             if (body.Problem is not null) return AsResult(body.Problem);

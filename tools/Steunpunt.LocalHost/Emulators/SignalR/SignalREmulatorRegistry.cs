@@ -35,6 +35,11 @@ internal sealed class SignalREmulatorRegistry(TimeProvider clock)
         }
     }
 
+    public bool IsConnected(string connectionId)
+    {
+        lock (gate) return clients.ContainsKey(connectionId);
+    }
+
     public IReadOnlyList<Client> All(string hub)
     {
         lock (gate) return clients.Values.Where(c => c.Hub == hub).ToList();
