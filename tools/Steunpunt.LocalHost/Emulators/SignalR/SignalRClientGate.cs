@@ -66,11 +66,11 @@ internal sealed class SignalRClientGate(RequestDelegate next, SignalREmulatorTok
     private static bool IsClientAudience(string audience, Uri expected, string hub)
     {
         if (!SignalREmulatorTokens.SameResource(audience, expected) || !Uri.TryCreate(audience, UriKind.Absolute, out var aud)) return false;
-        var query = QueryHelpers(aud.Query);
+        var query = ParseQuery(aud.Query);
         return query.Count == 1 && query.TryGetValue("hub", out var audienceHub) && string.Equals(audienceHub, hub, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static Dictionary<string, string> QueryHelpers(string query)
+    private static Dictionary<string, string> ParseQuery(string query)
         => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
