@@ -8,6 +8,7 @@ using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
 using Steunpunt.Connectors.Events;
 using Steunpunt.Connectors.Sms;
+using Steunpunt.Connectors.SignalR;
 using Steunpunt.Health;
 using Steunpunt.SelfTests;
 using Steunpunt.SelfTests.Contact;
@@ -15,6 +16,7 @@ using Steunpunt.SelfTests.Funnel;
 using Steunpunt.SelfTests.Insights;
 using Steunpunt.SelfTests.Scoring;
 using Steunpunt.StaffAuth;
+using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Composition;
 
@@ -46,6 +48,9 @@ public static class SteunpuntServices
         services.AddSingleton<SmsDeliveryReports>();
         services.AddSingleton<ICommunicationEventHandler>(sp => sp.GetRequiredService<SmsDeliveryReports>());
         services.AddSingleton<CommunicationEventDispatcher>();
+        // Real-time (Azure SignalR Service) and the staff hub
+        services.AddSignalRConnector(configuration);
+        services.AddSingleton<StaffConnectionNegotiator>();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

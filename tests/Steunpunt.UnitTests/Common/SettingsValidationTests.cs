@@ -20,6 +20,7 @@ public class SettingsValidationTests
         ["CommunicationServices:ConnectionString"] = "endpoint=https://x.communication.azure.com/;accesskey=" + Convert.ToBase64String(new byte[32]),
         ["Email:SenderAddress"] = "DoNotReply@x.azurecomm.net",
         ["Sms:From"] = "+3197010000001",
+        ["AzureSignalRConnectionString"] = "Endpoint=http://localhost:7071/emulators/signalr;AccessKey=8v0MIU1J2WiCvXZwYIqRsGhSH3i3OuQQorVf1C3SohU;Version=1.0;",
     };
 
     private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)

@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Http;
 using Steunpunt.LocalHost.Discovery;
+using Steunpunt.LocalHost.Emulators.SignalR;
 using Steunpunt.LocalHost.Settings;
 
 namespace Steunpunt.LocalHost.Dev;
@@ -27,7 +28,10 @@ public static class DevEndpoints
 
         app.MapPost("/dev/staff-tokens", async (HttpRequest request, DevStaffTokens tokens) =>
         {
-            var body = request.ContentLength is null or 0
+            // A chunked body has no Content-Length (HttpClient's JsonContent sends one): ask whether there is a body at all.
+            var hasBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+                ?? request.ContentLength > 0;
+            var body = !hasBody || request.ContentLength == 0
                 ? new BodyResult<DevStaffTokenRequest>(new DevStaffTokenRequest(), null)
                 : await JsonBody.ReadAsync<DevStaffTokenRequest>(request, 2048, request.HttpContext.RequestAborted);
             if (body.Problem is not null) return AsResult(body.Problem);
@@ -98,6 +102,7 @@ public static class DevEndpoints
             <p>Emulators: Communication Services op <code>/emulators/communication</code>, SignalR Service op <code>/emulators/signalr</code>. Storingen inschakelen:
             <code>curl -X POST {{"localhost:7071"}}/dev/faults -H 'Content-Type: application/json' -d '{"target":"email","status":429,"retryAfterSeconds":2}'</code></p>
             <p>Een medewerkerstoken: <code>curl -X POST {{"localhost:7071"}}/dev/staff-tokens -H 'Content-Type: application/json' -d '{"roles":["staff"]}'</code></p>
+            <p>SignalR Service-emulator: <code>{{SignalREmulator.BasePath}}</code> (REST <code>{{SignalREmulator.BasePath}}/api/…</code>, clients <code>{{SignalREmulator.BasePath}}/client/?hub=…</code>; medewerkers verbinden via <code>/api/staff</code>). Storingen: <a href="/dev/faults">/dev/faults</a>.</p>
             <table><tr><th>Functie</th><th>Trigger</th><th>Waar</th></tr>{{rows}}</table>
             </body></html>
             """;

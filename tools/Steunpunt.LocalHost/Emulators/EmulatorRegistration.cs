@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.LocalHost.Emulators.CommunicationServices;
+using Steunpunt.LocalHost.Emulators.SignalR;
 
 namespace Steunpunt.LocalHost.Emulators;
 
@@ -22,6 +23,7 @@ public static class EmulatorRegistration
         services.AddSingleton<EventGridPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventGridPublisher>());
         services.AddSingleton<CommunicationServicesEmulator>();
+        services.AddSignalREmulator();
         return services;
     }
 
@@ -30,5 +32,6 @@ public static class EmulatorRegistration
         FaultEndpoints.Map(app);
         CommunicationServicesEmulator.Map(app);
         OutboxEndpoints.Map(app);
+        app.MapSignalREmulator();
     }
 }

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Steunpunt.Composition;
+using Steunpunt.Connectors.SignalR;
+
+namespace Steunpunt.UnitTests.Connectors.SignalR;
+
+/// <summary>Bad or missing SignalR settings stop the app at start, naming <c>AzureSignalRConnectionString</c>.</summary>
+public class SignalRSettingsTests
+{
+    private const string Setting = "AzureSignalRConnectionString";
+    private const string Key = "8v0MIU1J2WiCvXZwYIqRsGhSH3i3OuQQorVf1C3SohU";
+
+    private static readonly Dictionary<string, string?> Valid = new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["StaffAuth:Issuer"] = "https://issuer.test",
+        ["StaffAuth:Audience"] = "api://staff",
+        ["StaffAuth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+        ["Storage:CreateIfMissing"] = "false",
+        [Setting] = $"Endpoint=http://localhost:7071/emulators/signalr;AccessKey={Key};Version=1.0;",
+    };
+
+    private static IHost Build(Action<Dictionary<string, string?>> change)
+    {
+        var settings = new Dictionary<string, string?>(Valid);
+        change(settings);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSteunpunt(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static async Task<Exception?> StartAsync(Action<Dictionary<string, string?>> change)
+    {
+        using var host = Build(change);
+        try
+        {
+            await host.StartAsync();
+            await host.StopAsync();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    [Theory]
+    [InlineData("AccessKey=" + Key + ";Version=1.0;")]
+    [InlineData("Endpoint=ftp://localhost/x;AccessKey=" + Key + ";Version=1.0;")]
+    [InlineData("Endpoint=http://localhost:7071/emulators/signalr;AccessKey=;Version=1.0;")]
+    [InlineData("Endpoint=http://localhost:7071/emulators/signalr;AccessKey=" + Key + ";Version=2.0;")]
+    public async Task A_bad_connection_string_stops_the_app_naming_the_setting(string connectionString)
+    {
+        var error = Assert.IsType<OptionsValidationException>(await StartAsync(s => s[Setting] = connectionString));
+        Assert.Contains($"'{Setting}'", error.Message);
+        Assert.DoesNotContain(Key, error.Message);
+    }
+
+    [Fact]
+    public async Task Neither_connection_string_nor_service_uri_stops_the_app_naming_the_setting()
+    {
+        var error = Assert.IsType<OptionsValidationException>(await StartAsync(s => s.Remove(Setting)));
+        Assert.Contains($"'{Setting}' (environment variable '{Setting}') is missing", error.Message);
+        Assert.Contains($"{Setting}__serviceUri", error.Message);
+    }
+
+    [Fact]
+    public async Task A_malformed_service_uri_is_named()
+    {
+        var error = await StartAsync(s =>
+        {
+            s.Remove(Setting);
+            s[$"{Setting}:serviceUri"] = "steunpunt.service.signalr.net";
+        });
+        Assert.Contains($"'{Setting}:serviceUri'", Assert.IsType<OptionsValidationException>(error).Message);
+    }
+
+    [Fact]
+    public async Task Identity_based_settings_start_and_use_the_managed_identity()
+    {
+        using var host = Build(s =>
+        {
+            s.Remove(Setting);
+            s[$"{Setting}:serviceUri"] = "https://steunpunt.service.signalr.net/";
+            s[$"{Setting}:credential"] = "managedidentity";
+            s[$"{Setting}:clientId"] = "00000000-0000-0000-0000-000000000001";
+        });
+        await host.StartAsync();
+        var endpoint = host.Services.GetRequiredService<SignalRServiceEndpoint>();
+        Assert.Equal("https://steunpunt.service.signalr.net", endpoint.Endpoint);
+        Assert.Null(endpoint.AccessKey);
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(endpoint.Credential);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_connection_string_is_used_when_identity_settings_are_there_too()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [Setting] = Valid[Setting],
+            [$"{Setting}:serviceUri"] = "https://steunpunt.service.signalr.net",
+        }).Build();
+        var options = new SignalROptions();
+        SignalROptions.Bind(configuration, options);
+        var endpoint = SignalRServiceEndpoint.Create(options, configuration);
+        Assert.Equal("http://localhost:7071/emulators/signalr", endpoint.Endpoint);
+        Assert.Equal(Key, endpoint.AccessKey);
+    }
+}
