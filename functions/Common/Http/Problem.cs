@@ -10,7 +10,12 @@ public sealed record ProblemBody(
     int Status,
     string Detail,
     string? Instance = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>Members particular to one kind of problem (RFC 7807 extension members), written next to the standard ones.</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public IDictionary<string, object?>? Extensions { get; init; }
+}
 
 public static class Problem
 {
@@ -50,6 +55,15 @@ public static class Problem
 
     public static IActionResult ServiceUnavailable(string detail)
         => Create(StatusCodes.Status503ServiceUnavailable, "service-unavailable", "De dienst is tijdelijk niet beschikbaar.", detail);
+
+    public static IActionResult Conflict(string slug, string title, string detail, IDictionary<string, object?>? extensions = null)
+        => new JsonResponse(Body(StatusCodes.Status409Conflict, slug, title, detail) with { Extensions = extensions }, StatusCodes.Status409Conflict, ContentType);
+
+    public static IActionResult TooManyRequests(string detail, TimeSpan retryAfter)
+        => new JsonResponse(Body(StatusCodes.Status429TooManyRequests, "rate-limited", "Te veel verzoeken.", detail), StatusCodes.Status429TooManyRequests, ContentType)
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
 
     public static IActionResult InternalError()
         => Create(StatusCodes.Status500InternalServerError, "internal-error", "Er ging iets mis aan onze kant.",

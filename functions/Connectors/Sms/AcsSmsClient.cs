@@ -22,6 +22,7 @@ public sealed class AcsSmsClient(CommunicationServicesConnection connection, IOp
     {
         ArgumentOutOfRangeException.ThrowIfZero(message.To.Count, nameof(message.To));
         if (message.Text.Length > MaxLength) throw new ArgumentException($"An SMS text is at most {MaxLength} characters.", nameof(message));
+        if (!options.Value.IsConfigured) throw new InvalidOperationException($"No SMS sender: set '{SmsOptions.Section}:{nameof(SmsOptions.From)}' to the number bought on the Communication Services resource.");
 
         var results = new SmsRecipientResult?[message.To.Count];
         var valid = new List<(int Index, string E164)>();

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
@@ -85,7 +87,7 @@ public class ConnectorBasicsTests
     [InlineData("Steunpunt", true)]
     [InlineData("0612345678", false)]
     [InlineData("Slachtofferhulp", false)]
-    [InlineData("", false)]
+    [InlineData("", true)]
     public void The_sms_sender_is_an_E164_number_or_a_short_alphanumeric_id(string from, bool valid)
         => Assert.Equal(valid, IsValid(new SmsOptions { From = from }));
 
@@ -95,6 +97,20 @@ public class ConnectorBasicsTests
     [InlineData("", false)]
     public void The_sender_address_is_a_bare_address(string address, bool valid)
         => Assert.Equal(valid, IsValid(new EmailOptions { SenderAddress = address }));
+
+    [Fact]
+    public async Task Without_a_sender_an_sms_send_fails_naming_the_setting()
+    {
+        var connection = new CommunicationServicesConnection(
+            new CommunicationServicesOptions { ConnectionString = "endpoint=https://x.communication.azure.com/;accesskey=" + Key },
+            () => throw new InvalidOperationException("no credential needed"), TimeProvider.System, transport: null);
+        var client = new AcsSmsClient(connection, Options.Create(new SmsOptions { From = "" }), NullLogger<AcsSmsClient>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            client.SendAsync(new SmsMessage(["06 12345678"], "Herinnering"), new IdempotencyKey("k", DateTimeOffset.UnixEpoch), default));
+
+        Assert.Contains("Sms:From", error.Message);
+    }
 
     private static bool IsValid(object options) => Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true);
 }

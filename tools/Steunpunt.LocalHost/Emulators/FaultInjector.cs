@@ -23,7 +23,7 @@ public sealed record FaultRule
     /// <summary>Process the request, then answer with <see cref="Status"/>: the response is lost, the work is not.</summary>
     public bool AfterAccept { get; init; }
 
-    /// <summary>Only requests for this recipient (e-mail address or E.164 number).</summary>
+    /// <summary>Only requests for this recipient: an e-mail address, an E.164 number, or a SignalR user, group or connection id.</summary>
     public string? Recipient { get; init; }
 
     /// <summary>Accept the request, then report this delivery outcome (<c>Failed</c>) instead of delivering.</summary>

@@ -11,17 +11,9 @@ namespace Steunpunt.UnitTests.Connectors.SignalR;
 public class SignalRSettingsTests
 {
     private const string Setting = "AzureSignalRConnectionString";
-    private const string Key = "8v0MIU1J2WiCvXZwYIqRsGhSH3i3OuQQorVf1C3SohU";
+    private const string Key = ValidSettings.SignalRKey;
 
-    private static readonly Dictionary<string, string?> Valid = new()
-    {
-        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        ["StaffAuth:Issuer"] = "https://issuer.test",
-        ["StaffAuth:Audience"] = "api://staff",
-        ["StaffAuth:SigningKey"] = Convert.ToBase64String(new byte[32]),
-        ["Storage:CreateIfMissing"] = "false",
-        [Setting] = $"Endpoint=http://localhost:7071/emulators/signalr;AccessKey={Key};Version=1.0;",
-    };
+    private static readonly Dictionary<string, string?> Valid = ValidSettings.Create();
 
     private static IHost Build(Action<Dictionary<string, string?>> change)
     {
