@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Steunpunt.Chat;
+using Steunpunt.Chat.Insights;
+using Steunpunt.Chat.Schedule;
+using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.CommunicationServices;
@@ -51,6 +55,20 @@ public static class SteunpuntServices
         // Real-time (Azure SignalR Service) and the staff hub
         services.AddSignalRConnector(configuration);
         services.AddSingleton<StaffConnectionNegotiator>();
+
+        // Chat relay
+        services.AddSettings<ChatOptions>(ChatOptions.Section);
+        services.AddSingleton<ChatSchedule>();
+        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ChatRateLimits>();
+        services.AddSingleton<ChatRealtime>();
+        services.AddSingleton<ChatWaitingList>();
+        services.AddSingleton<ChatAvailabilityQuery>();
+        services.AddSingleton<VisitorChats>();
+        services.AddSingleton<StaffChats>();
+        services.AddSingleton<ChatSweep>();
+        services.AddSingleton<ChatTranscriptPurge>();
+        services.AddSingleton<ChatInsightsQuery>();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

@@ -21,6 +21,21 @@ public static class JsonBody
 {
     public const int DefaultMaxBytes = 16 * 1024;
 
+    /// <summary>
+    /// For endpoints whose body is optional: no body at all gives <paramref name="empty"/>. "No body" is decided by the
+    /// server (no Content-Length and not chunked, or Content-Length 0), not by a missing Content-Length alone: clients
+    /// that stream JSON send it chunked.
+    /// </summary>
+    public static Task<BodyResult<T>> ReadOptionalAsync<T>(HttpRequest request, Func<T> empty, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var canHaveBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? request.ContentLength is > 0;
+        return !canHaveBody || request.ContentLength == 0
+            ? Task.FromResult(new BodyResult<T>(empty(), null))
+            : ReadAsync<T>(request, maxBytes, cancellationToken);
+    }
+
     public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
         where T : class
     {

@@ -53,6 +53,19 @@ internal sealed class RecordingClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a message to <paramref name="target"/> whose argument satisfies <paramref name="match"/>.</summary>
+    public async Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            var found = received.FirstOrDefault(m => m.Target == target && match(m.Argument));
+            if (found.Target is not null) return found.Argument;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await arrived.WaitAsync(left)) throw new TimeoutException($"No '{target}' message with {what} within {Timeout.TotalSeconds} s.");
+        }
+    }
+
     public int Count(string target, string id) => received.Count(m => m.Target == target && Id(m.Argument) == id);
 
     private static string? Id(JsonElement argument)
@@ -83,11 +96,13 @@ internal static class SignalRTestKit
     public static Task<RecordingClient> ConnectStaffAsync(LocalHostFixture fixture, string staffToken, params string[] targets)
         => ConnectAsync(fixture, FunctionsBase(fixture) + "/api/staff", staffToken, targets);
 
-    public static async Task<RecordingClient> ConnectAsync(LocalHostFixture fixture, string url, string token, params string[] targets)
+    public static Task<RecordingClient> ConnectAsync(LocalHostFixture fixture, string url, string token, params string[] targets)
+        => ConnectAsync(fixture, url, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token), targets);
+
+    public static async Task<RecordingClient> ConnectAsync(
+        LocalHostFixture fixture, string url, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions> configure, params string[] targets)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(url, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
+        var connection = new HubConnectionBuilder().WithUrl(url, configure).Build();
         var client = new RecordingClient(connection, targets);
         using var timeout = new CancellationTokenSource(RecordingClient.Timeout);
         await connection.StartAsync(timeout.Token);

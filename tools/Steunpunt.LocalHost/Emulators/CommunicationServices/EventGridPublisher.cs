@@ -48,15 +48,34 @@ public sealed class EventGridPublisher(IOptions<EventGridEmulatorOptions> option
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (published, notBefore) in pending.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            var wait = notBefore - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, stoppingToken);
-            _ = DeliverAsync(published, stoppingToken);
+            await foreach (var (published, notBefore) in pending.Reader.ReadAllAsync(stoppingToken))
+            {
+                var wait = notBefore - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, stoppingToken);
+                _ = DeliverAsync(published, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The local host is stopping; undelivered events go with it, as they would with a stopped emulator.
         }
     }
 
     private async Task DeliverAsync(PublishedEvent published, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverWithRetriesAsync(published, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            published.Delivery = "not delivered: the local host stopped";
+        }
+    }
+
+    private async Task DeliverWithRetriesAsync(PublishedEvent published, CancellationToken cancellationToken)
     {
         if (options.Value.Webhook is not { Length: > 0 } webhook)
         {

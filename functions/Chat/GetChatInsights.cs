@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Steunpunt.Chat.Insights;
+using Steunpunt.Common.Http;
+using Steunpunt.StaffAuth;
+
+namespace Steunpunt.Chat;
+
+public sealed class GetChatInsights(StaffAuthenticator auth, ChatInsightsQuery query, IOptions<ChatOptions> options, TimeProvider clock)
+{
+    [Function(nameof(GetChatInsights))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "insights/chats")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
+        if (staff.Failure is not null) return staff.Failure;
+
+        var (from, to, problem) = DateRangeQuery.Parse(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.MaxInsightsDays);
+        if (problem is not null) return problem;
+        return new JsonResponse(await query.RunAsync(from, to, cancellationToken));
+    }
+}
