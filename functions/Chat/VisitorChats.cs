@@ -39,7 +39,7 @@ public sealed class VisitorChats(
         // On the queue before the answer: once the visitor has an id, staff will hear of the chat.
         await queue.SendAsync(StorageNames.Queues.StaffNotifications, StaffNotification.Create(StaffNotificationKinds.ChatWaiting, session.Id, at, Facts(session)), cancellationToken: cancellationToken);
         var position = await waitingList.PositionAsync(session.Id, cancellationToken) ?? 1;
-        logger.LogInformation("Chat {ChatId} started (topic {Topic}).", session.Id, session.Topic ?? "none");
+        logger.LogInformation("Chat {ChatId} started.", session.Id);
         return new JsonResponse(new ChatStarted(session.Id, token, session.State, position, at), StatusCodes.Status201Created)
         {
             Headers = new Dictionary<string, string> { ["Location"] = $"/api/chats/{session.Id}" },
