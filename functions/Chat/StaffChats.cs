@@ -118,6 +118,7 @@ public sealed class StaffChats(
         if (problem is not null) return problem;
         if (!session!.IsOpen) return ChatText.ClosedProblem();
         if (CheckOwner(session, staff) is { } refused) return refused;
+        if (limits.TryMessage(chatId, "staff-typing") is { } wait) return Problem.TooManyRequests("Even rustig aan.", wait);
         await realtime.ToVisitorAsync(chatId, ChatEvents.Typing, new TypingPush(chatId, ChatParties.Staff), cancellationToken);
         return new StatusCodeResult(StatusCodes.Status202Accepted);
     }

@@ -84,6 +84,7 @@ public sealed class VisitorChats(
     public async Task<IActionResult> TypingAsync(ChatSession session, CancellationToken cancellationToken)
     {
         if (!session.IsOpen) return ChatText.ClosedProblem();
+        if (limits.TryMessage(session.Id, "visitor-typing") is { } wait) return Problem.TooManyRequests("Even rustig aan.", wait);
         if (session.StaffId is not null) await realtime.ToStaffMemberAsync(session.StaffId, ChatEvents.Typing, new TypingPush(session.Id, ChatParties.Visitor), cancellationToken);
         return new StatusCodeResult(StatusCodes.Status202Accepted);
     }
@@ -122,8 +123,19 @@ public sealed class VisitorChats(
     public async Task<IActionResult> NegotiateAsync(ChatSession session, CancellationToken cancellationToken)
     {
         if (!session.IsOpen) return ChatText.ClosedProblem();
-        var info = await realtime.NegotiateVisitorAsync(session.Id, TimeSpan.FromMinutes(options.Value.RealtimeTokenMinutes), cancellationToken);
-        return new JsonResponse(new { url = info.Url, accessToken = info.AccessToken });
+        try
+        {
+            var info = await realtime.NegotiateVisitorAsync(session.Id, TimeSpan.FromMinutes(options.Value.RealtimeTokenMinutes), cancellationToken);
+            return new JsonResponse(new { url = info.Url, accessToken = info.AccessToken })
+            {
+                Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
+            };
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Without real time the chat still works: the widget can read on with GET and a cursor.
+            return Problem.ServiceUnavailable("De live verbinding is nu niet beschikbaar. Uw berichten komen wel aan; vernieuw de chat om nieuwe te zien.");
+        }
     }
 
     private async Task<VisitorChatView> ViewAsync(ChatSession session, int after, CancellationToken cancellationToken)
