@@ -16,15 +16,34 @@ public static class StorageNames
         public const string ChatIndex = "ChatIndex";
         public const string ChatStats = "ChatStats";
 
-        public static readonly IReadOnlyList<string> All = [SelfTestEvents, SelfTestContactRequests, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats];
+        // Mail intake: cases with their thread, the inbox by status, senders by keyed hash, statistics without text.
+        public const string MailCases = "MailCases";
+        public const string MailInbox = "MailInbox";
+        public const string MailSenders = "MailSenders";
+        public const string MailStats = "MailStats";
+
+        /// <summary>Keys the app makes for itself (e.g. for keyed hashes), kept behind the storage account's identity rather than in app settings.</summary>
+        public const string AppSecrets = "AppSecrets";
+
+        public const string StaffNotifications = "StaffNotifications";
+        public const string InfoMails = "InfoMails";
+
+        public static readonly IReadOnlyList<string> All =
+        [
+            SelfTestEvents, SelfTestContactRequests, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats,
+            MailCases, MailInbox, MailSenders, MailStats, AppSecrets, StaffNotifications, InfoMails,
+        ];
     }
 
     public static class Queues
     {
         public const string SelfTestContactRequests = "selftest-contact-requests";
         public const string StaffNotifications = "staff-notifications";
+        public const string MailIntake = "mail-intake";
+        public const string MailReplies = "mail-replies";
+        public const string InfoMails = "info-mails";
 
-        public static readonly IReadOnlyList<string> All = [SelfTestContactRequests, StaffNotifications];
+        public static readonly IReadOnlyList<string> All = [SelfTestContactRequests, StaffNotifications, MailIntake, MailReplies, InfoMails];
 
         /// <summary>The Functions host moves a message here after the last failed attempt.</summary>
         public static string PoisonOf(string queue) => queue + "-poison";
