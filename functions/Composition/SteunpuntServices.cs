@@ -7,6 +7,7 @@ using Steunpunt.Chat.Insights;
 using Steunpunt.Chat.Schedule;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Settings;
+using Steunpunt.MailIntake;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
@@ -69,6 +70,9 @@ public static class SteunpuntServices
         services.AddSingleton<ChatSweep>();
         services.AddSingleton<ChatTranscriptPurge>();
         services.AddSingleton<ChatInsightsQuery>();
+
+        // Mail intake
+        services.AddMailIntake();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

@@ -12,8 +12,8 @@ public static class ChatStates
 
 public static class ChatTopics
 {
-    public const string SexualOffence = "sexual-offence";
-    public static readonly IReadOnlyList<string> All = [SexualOffence, "violence", "burglary", "traffic-accident", "stalking", "fraud", "other"];
+    public const string SexualOffence = Common.CrimeTypes.SexualOffence;
+    public static readonly IReadOnlyList<string> All = Common.CrimeTypes.All;
 }
 
 public static class ChatParties

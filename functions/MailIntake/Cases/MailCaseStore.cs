@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Data.Tables;
+using Steunpunt.Common.Storage;
+
+namespace Steunpunt.MailIntake.Cases;
+
+/// <summary>
+/// Cases and their threads (MailCases, a partition per case), the inbox by status (MailInbox: a partition per
+/// status, ordered by arrival) and the statistics that outlive the case (MailStats: a partition per month, no text).
+/// </summary>
+public sealed class MailCaseStore(StorageAccount storage)
+{
+    private TableClient Cases => storage.Tables.GetTableClient(StorageNames.Tables.MailCases);
+    private TableClient Inbox => storage.Tables.GetTableClient(StorageNames.Tables.MailInbox);
+    private TableClient Stats => storage.Tables.GetTableClient(StorageNames.Tables.MailStats);
+
+    public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string InboxKey(MailCase mailCase) => $"{mailCase.ReceivedAt.UtcTicks:D19}_{mailCase.Id}";
+
+    public static bool IsWellFormedId(string? id) => id is { Length: 32 } && Guid.TryParseExact(id, "N", out _);
+
+    public async Task<MailCase?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsWellFormedId(id)) return null;
+        var found = await Cases.GetEntityIfExistsAsync<MailCase>(id, MailCase.RowKeyValue, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Stores a new case with its first message, in one transaction; false when it was stored before (a redelivery).</summary>
+    public async Task<bool> TryCreateAsync(MailCase mailCase, string question, CancellationToken cancellationToken)
+    {
+        mailCase.LastSequence = 1;
+        var first = new MailThreadEntry { PartitionKey = mailCase.Id, RowKey = MailThreadEntry.Key(1), From = MailParties.Sender, Text = question, At = mailCase.ReceivedAt };
+        try
+        {
+            await Cases.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, mailCase),
+                new TableTransactionAction(TableTransactionActionType.Add, first),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+        await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Saves a changed case if nobody changed it since it was read (ETag), moving its inbox row when the status changed.</summary>
+    public async Task<bool> TryUpdateAsync(MailCase mailCase, string previousStatus, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Cases.UpdateEntityAsync(mailCase, mailCase.ETag, TableUpdateMode.Replace, cancellationToken);
+            mailCase.ETag = response.Headers.ETag ?? mailCase.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+        if (previousStatus != mailCase.Status) await MoveInboxAsync(mailCase, previousStatus, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Appends a staff reply and saves the case in one transaction (ETag); false when the case changed meanwhile.</summary>
+    public async Task<bool> TryAppendAsync(MailCase mailCase, string previousStatus, MailThreadEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var responses = await Cases.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, mailCase, mailCase.ETag),
+                new TableTransactionAction(TableTransactionActionType.Add, entry),
+            ], cancellationToken);
+            mailCase.ETag = responses.Value[0].Headers.ETag ?? mailCase.ETag;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 409 or 404)
+        {
+            return false;
+        }
+        if (previousStatus != mailCase.Status) await MoveInboxAsync(mailCase, previousStatus, cancellationToken);
+        return true;
+    }
+
+    private async Task MoveInboxAsync(MailCase mailCase, string previousStatus, CancellationToken cancellationToken)
+    {
+        await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
+        await Inbox.DeleteEntityAsync(previousStatus, InboxKey(mailCase), ETag.All, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MailThreadEntry>> ThreadAsync(string id, CancellationToken cancellationToken)
+    {
+        var entries = new List<MailThreadEntry>();
+        await foreach (var row in Cases.QueryAsync<MailThreadEntry>(e => e.PartitionKey == id && e.RowKey.CompareTo("m") > 0 && e.RowKey.CompareTo("n") < 0, cancellationToken: cancellationToken))
+        {
+            entries.Add(row);
+        }
+        return entries;
+    }
+
+    public async Task<MailThreadEntry?> EntryAsync(string id, int sequence, CancellationToken cancellationToken)
+    {
+        var found = await Cases.GetEntityIfExistsAsync<MailThreadEntry>(id, MailThreadEntry.Key(sequence), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    public Task UpdateEntryAsync(MailThreadEntry entry, CancellationToken cancellationToken)
+        => Cases.UpdateEntityAsync(entry, ETag.All, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Case ids in the inbox for a status, oldest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<string>> InboxAsync(string status, int max, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var row in Inbox.QueryAsync<TableEntity>(e => e.PartitionKey == status, cancellationToken: cancellationToken))
+        {
+            ids.Add(row.GetString("CaseId"));
+            if (ids.Count >= max) break;
+        }
+        return ids;
+    }
+
+    public Task RecordStatsAsync(MailCase mailCase, IDictionary<string, object?> facts, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(MonthKey(mailCase.ReceivedAt), mailCase.Id);
+        foreach (var (name, value) in facts) entity[name] = value;
+        return Stats.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<TableEntity> StatsAsync(string fromMonth, string toMonth, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromMonth} and PartitionKey le {toMonth}");
+        await foreach (var row in Stats.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) yield return row;
+    }
+
+    /// <summary>Erases a case: the case row, its thread and its inbox row. The statistics row stays. Safe to repeat.</summary>
+    public async Task EraseAsync(string id, CancellationToken cancellationToken)
+    {
+        var mailCase = await FindAsync(id, cancellationToken);
+        if (mailCase is not null) await Inbox.DeleteEntityAsync(mailCase.Status, InboxKey(mailCase), ETag.All, cancellationToken);
+        var keys = new List<string>();
+        await foreach (var row in Cases.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
+        foreach (var key in keys) await Cases.DeleteEntityAsync(id, key, ETag.All, cancellationToken);
+    }
+}

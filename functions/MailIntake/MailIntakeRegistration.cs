@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Settings;
+using Steunpunt.Common.Storage;
+using Steunpunt.MailIntake.Cases;
+using Steunpunt.MailIntake.Insights;
+using Steunpunt.MailIntake.Staff;
+
+namespace Steunpunt.MailIntake;
+
+public static class MailIntakeRegistration
+{
+    public static IServiceCollection AddMailIntake(this IServiceCollection services)
+    {
+        services.AddSettings<MailIntakeOptions>(MailIntakeOptions.Section);
+        services.AddSingleton<AppSecrets>();
+        services.AddSingleton<MailIntakeSubmission>();
+        services.AddSingleton<MailCaseStore>();
+        services.AddSingleton<MailSenders>();
+        services.AddSingleton<MailCaseIntake>();
+        services.AddSingleton<StaffMail>();
+        services.AddSingleton<MailReplySender>();
+        services.AddSingleton<MailCaseRetention>();
+        services.AddSingleton<MailSatisfaction>();
+        services.AddSingleton<MailInsightsQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Steunpunt.Common;
+using Steunpunt.Common.Http;
+
+namespace Steunpunt.MailIntake;
+
+/// <summary>Checks the mail form. Errors are Dutch, per field; a rejected form is neither stored nor queued.</summary>
+public static class MailIntakeRules
+{
+    public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
+
+    public static IActionResult? Check(MailIntakeForm form, int maxQuestionLength)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (NormaliseAddress(form.ReplyAddress) is null) errors["replyAddress"] = ["Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."];
+        if (form.Name is { } name)
+        {
+            if (name.Length > 100) errors["name"] = ["Een naam mag hoogstens 100 tekens zijn."];
+            // CR/LF would let a name add mail headers; no control character belongs in a name.
+            else if (name.Any(char.IsControl)) errors["name"] = ["De naam bevat tekens die niet zijn toegestaan."];
+        }
+        if (form.CrimeType is not null && !CrimeTypes.All.Contains(form.CrimeType))
+        {
+            errors["crimeType"] = [$"Kies een van: {string.Join(", ", CrimeTypes.All)}."];
+        }
+        if (string.IsNullOrWhiteSpace(form.Question)) errors["question"] = ["Schrijf uw vraag of verhaal."];
+        else if (form.Question.Length > maxQuestionLength) errors["question"] = [$"Uw bericht mag hoogstens {maxQuestionLength} tekens zijn."];
+        else if (form.Question.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors["question"] = ["Het bericht bevat tekens die niet zijn toegestaan."];
+        if (form.Language is not null && !Languages.Contains(form.Language)) errors["language"] = ["Kies 'nl' of 'en'."];
+        return errors.Count == 0 ? null : Problem.Validation("Controleer de gemarkeerde velden.", errors);
+    }
+
+    /// <summary>A bare address in lower case (the form of it we compare); null when it is not a usable reply address.</summary>
+    public static string? NormaliseAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (value.Length > 254 || value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) return null;
+        if (!MailAddress.TryCreate(value, out var address) || address.Address != value || !address.Host.Contains('.')) return null;
+        return value.ToLowerInvariant();
+    }
+
+    /// <summary>A short reference a person can read out on the phone: SP- and 8 characters from the case id.</summary>
+    public static string Reference(Guid caseId)
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I
+        var bytes = caseId.ToByteArray();
+        var chars = new char[8];
+        for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[bytes[i] % alphabet.Length];
+        return "SP-" + new string(chars);
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Steunpunt.Common.Http;
+using Steunpunt.Common.Storage;
+using Steunpunt.MailIntake.Cases;
+using Steunpunt.StaffAuth;
+
+namespace Steunpunt.MailIntake.Staff;
+
+public sealed record MailCaseSummary(string Id, string Reference, string Status, DateTimeOffset ReceivedAt, string? CrimeType, bool RepeatContact, string? Name, string? AssignedTo, string? AssignedName);
+
+public sealed record MailThreadView(int Seq, string From, string Text, string? Html, DateTimeOffset At, string? StaffName, string? Delivery);
+
+public sealed record MailCaseView(MailCaseSummary Case, string ReplyAddress, bool ConsentToStore, string Language, DateTimeOffset? FirstAnswerAt, DateTimeOffset? ClosedAt, IReadOnlyList<MailThreadView> Thread);
+
+/// <summary>The staff inbox: list by status, read a case, claim it (one wins), reply by mail (queued), close.</summary>
+public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider clock, ILogger<StaffMail> logger)
+{
+    private const int MaxReplyLength = 50_000;
+
+    public async Task<IActionResult> InboxAsync(string? status, CancellationToken cancellationToken)
+    {
+        status ??= MailCaseStatus.New;
+        if (!MailCaseStatus.All.Contains(status)) return Problem.Validation("status", $"Kies een status: {string.Join(", ", MailCaseStatus.All)}.");
+        var cases = new List<MailCaseSummary>();
+        foreach (var id in await store.InboxAsync(status, 200, cancellationToken))
+        {
+            if (await store.FindAsync(id, cancellationToken) is { } mailCase && mailCase.Status == status) cases.Add(Summary(mailCase));
+        }
+        return new JsonResponse(new { status, cases });
+    }
+
+    public async Task<IActionResult> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var mailCase = await store.FindAsync(id, cancellationToken);
+        return mailCase is null ? Problem.NotFound("Deze zaak bestaat niet (meer).") : new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+    }
+
+    public async Task<IActionResult> ClaimAsync(string id, StaffMember staff, CancellationToken cancellationToken)
+    {
+        var mailCase = await store.FindAsync(id, cancellationToken);
+        if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
+        if (mailCase.AssignedTo == staff.Subject) return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        if (mailCase.Status == MailCaseStatus.Closed) return Problem.Conflict("case-closed", "Afgesloten.", "Deze zaak is al afgesloten.");
+        if (mailCase.AssignedTo is not null && !staff.Roles.Contains(StaffRole.Supervisor))
+        {
+            return Problem.Conflict("case-taken", "Al opgepakt.", "Een collega heeft deze zaak al opgepakt.");
+        }
+        var previous = mailCase.Status;
+        mailCase.AssignedTo = staff.Subject;
+        mailCase.AssignedName = staff.Name;
+        if (mailCase.Status == MailCaseStatus.New) mailCase.Status = MailCaseStatus.Assigned;
+        // ETag: of colleagues claiming at once, exactly one write succeeds.
+        if (!await store.TryUpdateAsync(mailCase, previous, cancellationToken)) return Problem.Conflict("case-taken", "Al opgepakt.", "Een collega heeft deze zaak net opgepakt.");
+        return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+    }
+
+    public async Task<IActionResult> ReplyAsync(string id, StaffMember staff, StaffReplyRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Html) && string.IsNullOrWhiteSpace(request.Text)) return Problem.Validation("text", "Schrijf een antwoord (html of text).");
+        if ((request.Html?.Length ?? 0) + (request.Text?.Length ?? 0) > MaxReplyLength) return Problem.Validation("html", $"Een antwoord mag hoogstens {MaxReplyLength} tekens zijn.");
+        var (html, text) = ReplyContent.From(request.Html, request.Text);
+        if (string.IsNullOrWhiteSpace(text)) return Problem.Validation("html", "Na het opschonen bleef er geen tekst over.");
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var mailCase = await store.FindAsync(id, cancellationToken);
+            if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
+            if (mailCase.Status == MailCaseStatus.Closed) return Problem.Conflict("case-closed", "Afgesloten.", "Deze zaak is al afgesloten.");
+            if (mailCase.AssignedTo != staff.Subject && !staff.Roles.Contains(StaffRole.Supervisor))
+            {
+                return Problem.Forbidden("Pak de zaak eerst op; een zaak van een collega kan alleen een leidinggevende beantwoorden.");
+            }
+            var now = clock.GetUtcNow();
+            var previous = mailCase.Status;
+            mailCase.LastSequence++;
+            mailCase.Status = MailCaseStatus.Answered;
+            var firstAnswer = mailCase.FirstAnswerAt is null;
+            mailCase.FirstAnswerAt ??= now;
+            var entry = new MailThreadEntry
+            {
+                PartitionKey = id, RowKey = MailThreadEntry.Key(mailCase.LastSequence), From = MailParties.Staff, Text = text, Html = html, At = now,
+                StaffId = staff.Subject, StaffName = staff.Name, Delivery = "sending",
+            };
+            if (!await store.TryAppendAsync(mailCase, previous, entry, cancellationToken)) continue;
+
+            if (firstAnswer)
+            {
+                await store.RecordStatsAsync(mailCase, new Dictionary<string, object?>
+                {
+                    ["FirstAnswerAt"] = now, ["SecondsToFirstAnswer"] = (long)(now - mailCase.ReceivedAt).TotalSeconds,
+                }, cancellationToken);
+            }
+            await queue.SendAsync(StorageNames.Queues.MailReplies, new MailReplyMessage(MailReplyMessage.CurrentSchemaVersion, id, mailCase.LastSequence), cancellationToken: cancellationToken);
+            logger.LogInformation("Reply {Sequence} to mail case {CaseId} queued.", mailCase.LastSequence, id);
+            return new JsonResponse(new { seq = mailCase.LastSequence, delivery = "sending" }, StatusCodes.Status202Accepted);
+        }
+        return Problem.Create(503, "busy", "Even druk.", "Het antwoord kon nu niet worden opgeslagen. Probeer het opnieuw.");
+    }
+
+    public async Task<IActionResult> CloseAsync(string id, StaffMember staff, CancellationToken cancellationToken)
+    {
+        var mailCase = await store.FindAsync(id, cancellationToken);
+        if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
+        if (mailCase.Status == MailCaseStatus.Closed) return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        if (mailCase.AssignedTo is not null && mailCase.AssignedTo != staff.Subject && !staff.Roles.Contains(StaffRole.Supervisor))
+        {
+            return Problem.Forbidden("Deze zaak is van een collega.");
+        }
+        var previous = mailCase.Status;
+        mailCase.Status = MailCaseStatus.Closed;
+        mailCase.ClosedAt = clock.GetUtcNow();
+        if (!await store.TryUpdateAsync(mailCase, previous, cancellationToken)) return Problem.Conflict("case-changed", "Gewijzigd.", "De zaak is intussen gewijzigd; vernieuw en probeer opnieuw.");
+        await store.RecordStatsAsync(mailCase, new Dictionary<string, object?> { ["ClosedAt"] = mailCase.ClosedAt }, cancellationToken);
+        return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+    }
+
+    private static MailCaseSummary Summary(MailCase c) => new(c.Id, c.Reference, c.Status, c.ReceivedAt, c.CrimeType, c.RepeatContact, c.Name, c.AssignedTo, c.AssignedName);
+
+    private async Task<MailCaseView> ViewAsync(MailCase mailCase, CancellationToken cancellationToken)
+    {
+        var thread = (await store.ThreadAsync(mailCase.Id, cancellationToken))
+            .Select(e => new MailThreadView(e.Sequence, e.From, e.Text, e.Html, e.At, e.StaffName, e.Delivery)).ToList();
+        return new MailCaseView(Summary(mailCase), mailCase.ReplyAddress, mailCase.ConsentToStore, mailCase.Language, mailCase.FirstAnswerAt, mailCase.ClosedAt, thread);
+    }
+}
