@@ -107,8 +107,9 @@ public sealed class StaffChats(
             clock, cancellationToken);
         if (refused is not null) return refused;
         var push = new MessagePush(chatId, message!.Seq, message.From, message.Text, message.SentAt, message.StaffName);
-        await realtime.ToVisitorAsync(chatId, ChatEvents.Message, push, cancellationToken);
-        await realtime.ToStaffMemberAsync(staff.Subject, ChatEvents.Message, push, cancellationToken);
+        await Task.WhenAll(
+            realtime.ToVisitorAsync(chatId, ChatEvents.Message, push, cancellationToken),
+            realtime.ToStaffMemberAsync(staff.Subject, ChatEvents.Message, push, cancellationToken));
         return new JsonResponse(new { seq = message.Seq, sentAt = message.SentAt }, StatusCodes.Status201Created);
     }
 

@@ -68,15 +68,16 @@ public sealed class VisitorChats(
         var (message, problem) = await ChatMessages.AppendAsync(store, session, ChatParties.Visitor, request.Text.Trim(), null, clock, cancellationToken);
         if (problem is not null) return problem;
         var push = new MessagePush(session.Id, message!.Seq, message.From, message.Text, message.SentAt, null);
-        await realtime.ToVisitorAsync(session.Id, ChatEvents.Message, push, cancellationToken);
+        // The staff member waits for this one; the echo (for the visitor's other tabs) need not go first.
+        var echo = realtime.ToVisitorAsync(session.Id, ChatEvents.Message, push, cancellationToken);
         if (message.StaffId is { } staffId)
         {
-            await realtime.ToStaffMemberAsync(staffId, ChatEvents.Message, push, cancellationToken);
+            await Task.WhenAll(realtime.ToStaffMemberAsync(staffId, ChatEvents.Message, push, cancellationToken), echo);
         }
         else
         {
-            await queue.SendAsync(StorageNames.Queues.StaffNotifications,
-                StaffNotification.Create(StaffNotificationKinds.ChatVisitorMessage, session.Id, message.SentAt, Facts(session)), cancellationToken: cancellationToken);
+            await Task.WhenAll(echo, queue.SendAsync(StorageNames.Queues.StaffNotifications,
+                StaffNotification.Create(StaffNotificationKinds.ChatVisitorMessage, session.Id, message.SentAt, Facts(session)), cancellationToken: cancellationToken));
         }
         return new JsonResponse(new { seq = message.Seq, sentAt = message.SentAt }, StatusCodes.Status201Created);
     }
