@@ -152,7 +152,7 @@ public static class ChatBenchmark
             progress.WriteLine($"Chat: timing each step of a message on its own ({StepCosts.PerStep.TotalSeconds:0.#} s each, one caller), after {StepCosts.PerStep.TotalSeconds:0.#} s idle.");
             var azuriteIdle = await StepCosts.AzuriteIdleAsync(azuriteCpu);
             var steps = await StepCosts.MeasureAsync(list[0], store, storage.Tables.GetTableClient(StorageNames.Tables.Chats), services.GetRequiredService<IRealtimeMessenger>(), load,
-                azuriteCpu, azuriteIdle);
+                client, baseAddress, azuriteCpu, azuriteIdle);
             foreach (var step in steps)
             {
                 progress.WriteLine($"Chat:   {step.Step}: {step.Count:N0} × {step.MsEach:0.00} ms, {step.CpuMsEach:0.00} CPU ms, {step.KilobytesEach:0.0} KB each, {step.Failures} failed.");

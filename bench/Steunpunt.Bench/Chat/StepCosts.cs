@@ -34,6 +34,7 @@ public static class StepCosts
     public const string Insert = "storage insert: one message row (floor)";
     public const string PushStaff = "SignalR REST: push to the staff member";
     public const string PushVisitor = "SignalR REST: echo to the visitor";
+    public const string RoundTrip = "local host round trip without storage or push (`GET /api/chats/availability`)";
     public const string WholeChat = "whole chat message: POST → staff client has it";
     public const string WholeFloor = "whole floor message: insert + push → staff client has it";
 
@@ -47,8 +48,10 @@ public static class StepCosts
     }
 
     public static async Task<IReadOnlyList<StepCost>> MeasureAsync(
-        BenchSession session, ChatStore store, TableClient chats, IRealtimeMessenger messenger, ChatLoad load, AzuriteCpu? azurite, double? azuriteIdle)
+        BenchSession session, ChatStore store, TableClient chats, IRealtimeMessenger messenger, ChatLoad load, HttpClient client, Uri functionsBase,
+        AzuriteCpu? azurite, double? azuriteIdle)
     {
+        var availability = new Uri(functionsBase, "api/chats/availability");
         var results = new List<StepCost>();
         var chat = await store.FindAsync(session.ChatId, CancellationToken.None) ?? throw new InvalidOperationException("The bench chat is gone.");
         var push = new MessagePush(session.ChatId, 0, BenchSession.StepSender, MessageTexts.All[4], DateTimeOffset.UtcNow, null);
@@ -83,6 +86,12 @@ public static class StepCosts
         {
             await messenger.SendToUserAsync(ChatRealtime.VisitorHub, ChatRealtime.VisitorUser(session.ChatId), ChatEvents.Message, [push]);
             return true;
+        }));
+        results.Add(await MeasureAsync(RoundTrip, azurite, azuriteIdle, async () =>
+        {
+            using var response = await client.GetAsync(availability);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
         }));
         results.Add(await MeasureAsync(WholeChat, azurite, azuriteIdle, async () => await load.SendOneAsync(ChatLoad.Chat, session) is null));
         results.Add(await MeasureAsync(WholeFloor, azurite, azuriteIdle, async () => await load.SendOneAsync(ChatLoad.Floor, session) is null));
