@@ -26,7 +26,8 @@ namespace Steunpunt.Bench.Chat;
 /// <item>no queue listeners and no timers: the Azurite is usually shared, and a listener here would take other runs'
 /// staff notifications off the queue (their tests would wait for them in vain), while the minute's chat sweep would
 /// read every open chat in the shared index in the middle of the measurement. Nothing the measured path does goes
-/// through a queue (a message in a claimed chat is pushed directly);</item>
+/// through a queue (a message in a claimed chat is pushed directly). For the same reason the benchmark takes its chats
+/// off the shared index of open chats once claimed (see <see cref="ChatBenchmark"/>);</item>
 /// <item>the SignalR emulator's one-line-per-push log quieted (it is a stand-in for the Azure service, not app code,
 /// and would bury the progress lines); the app's own logging is unchanged, on stderr.</item>
 /// </list>

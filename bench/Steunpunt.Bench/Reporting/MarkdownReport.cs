@@ -171,8 +171,8 @@ public static class MarkdownReport
             var writes = s.Sum("storage ") - reads;
             var rest = s.Sum("route /emulators/signalr/api/");
             var endpoint = s.Of("route /api/chats/{id}/messages");
-            Line(text, $"| {s.Load} | {s.Target} | {s.PerMessage(reads):0.00} | {reads.MeanMs:0.00} | {s.PerMessage(writes):0.00} | {writes.MeanMs:0.00} | " +
-                $"{s.PerMessage(rest):0.00} | {rest.MeanMs:0.00} | {(endpoint.Count == 0 ? "–" : endpoint.MeanMs.ToString("0.00", CultureInfo.InvariantCulture))} |");
+            Line(text, $"| {s.Load} | {s.Target} | {s.PerMessage(reads):0.00} | {Mean(reads)} | {s.PerMessage(writes):0.00} | {Mean(writes)} | " +
+                $"{s.PerMessage(rest):0.00} | {Mean(rest)} | {Mean(endpoint)} |");
         }
         Line(text);
 
@@ -212,6 +212,8 @@ public static class MarkdownReport
             Line(text);
         }
     }
+
+    private static string Mean(CallTally tally) => tally.Count == 0 ? "–" : tally.MeanMs.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static void Steps(StringBuilder text, IReadOnlyList<StepCost> steps, double? azuriteIdle)
     {
