@@ -2,20 +2,36 @@ using System.Globalization;
 
 namespace Steunpunt.Bench;
 
-/// <summary>The command line: <c>--seconds N</c>, <c>--concurrency N</c>, <c>--only scoring|http</c>.</summary>
-public sealed record BenchOptions(int Seconds, int Concurrency, bool RunScoring, bool RunHttp)
+/// <summary>
+/// The command line: <c>--seconds N</c>, <c>--concurrency N</c>, <c>--sessions N</c>, <c>--chats-per-staff N</c>,
+/// <c>--only scoring|http|chat</c>.
+/// </summary>
+public sealed record BenchOptions(int Seconds, int Concurrency, int Sessions, int ChatsPerStaff, bool RunScoring, bool RunHttp, bool RunChat)
 {
     public const int DefaultSeconds = 10;
     public const int DefaultConcurrency = 16;
+    public const int DefaultSessions = 50;
+    public const int DefaultChatsPerStaff = 2;
 
     public const string Usage = """
-        Usage: ./steunpunt bench [--seconds N] [--concurrency N] [--only scoring|http]
-          --seconds N       measured seconds per HTTP target, in alternating rounds of about 2 s (default 10, 2-600)
-          --concurrency N   concurrent HTTP client workers (default 16, 1-256)
-          --only WHAT       run only the scoring benchmark or only the HTTP benchmark
+        Usage: ./steunpunt bench [--seconds N] [--concurrency N] [--sessions N] [--chats-per-staff N] [--only scoring|http|chat]
+          --seconds N          measured seconds per target (HTTP; chat: per target and load), in alternating rounds of about 2 s (default 10, 2-600)
+          --concurrency N      concurrent HTTP client workers (default 16, 1-256)
+          --sessions N         concurrent chat visitor sessions, one claimed chat each (default 50, 1-500)
+          --chats-per-staff N  chats each connected staff member has (default 2, 1-50)
+          --only WHAT          run only the scoring, the HTTP or the chat benchmark
         """;
 
-    public static BenchOptions Default => new(DefaultSeconds, DefaultConcurrency, RunScoring: true, RunHttp: true);
+    public static BenchOptions Default => new(DefaultSeconds, DefaultConcurrency, DefaultSessions, DefaultChatsPerStaff, RunScoring: true, RunHttp: true, RunChat: true);
+
+    /// <summary>What <c>--only</c> was given, for the report; null for the full run.</summary>
+    public string? Only => (RunScoring, RunHttp, RunChat) switch
+    {
+        (true, false, false) => "scoring",
+        (false, true, false) => "http",
+        (false, false, true) => "chat",
+        _ => null,
+    };
 
     /// <exception cref="ArgumentException">With a message meant for the person who typed the command.</exception>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -29,11 +45,14 @@ public sealed record BenchOptions(int Seconds, int Concurrency, bool RunScoring,
             {
                 "--seconds" => options with { Seconds = Number(name, Value(), 2, 600) },
                 "--concurrency" => options with { Concurrency = Number(name, Value(), 1, 256) },
+                "--sessions" => options with { Sessions = Number(name, Value(), 1, 500) },
+                "--chats-per-staff" => options with { ChatsPerStaff = Number(name, Value(), 1, 50) },
                 "--only" => Value() switch
                 {
-                    "scoring" => options with { RunScoring = true, RunHttp = false },
-                    "http" => options with { RunScoring = false, RunHttp = true },
-                    var other => throw new ArgumentException($"--only takes 'scoring' or 'http', not '{other}'."),
+                    "scoring" => options with { RunScoring = true, RunHttp = false, RunChat = false },
+                    "http" => options with { RunScoring = false, RunHttp = true, RunChat = false },
+                    "chat" => options with { RunScoring = false, RunHttp = false, RunChat = true },
+                    var other => throw new ArgumentException($"--only takes 'scoring', 'http' or 'chat', not '{other}'."),
                 },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

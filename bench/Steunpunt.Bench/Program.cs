@@ -1,3 +1,4 @@
+using Steunpunt.Bench.Chat;
 using Steunpunt.Bench.Http;
 using Steunpunt.Bench.Reporting;
 using Steunpunt.Bench.Scoring;
@@ -6,9 +7,10 @@ using Steunpunt.LocalHost.Settings;
 namespace Steunpunt.Bench;
 
 /// <summary>
-/// <c>./steunpunt bench</c>: measures scoring in process and the response endpoint over HTTP, prints a Markdown report
-/// to stdout and keeps it in bench/results/latest.md. Progress goes to stderr. A missed target is a finding, not a
-/// failure (exit 0); a failed request makes the figures meaningless (exit 1).
+/// <c>./steunpunt bench</c>: measures scoring in process, the response endpoint over HTTP and the chat relay end to end
+/// (visitor POST → staff SignalR client), prints a Markdown report to stdout and keeps it in bench/results/latest.md.
+/// Progress goes to stderr. A missed target is a finding, not a failure (exit 0); a failed request or chat message
+/// makes the figures meaningless (exit 1).
 /// </summary>
 public static class Program
 {
@@ -34,13 +36,14 @@ public static class Program
         var started = DateTimeOffset.UtcNow;
         var scoring = options.RunScoring ? ScoringBenchmark.Run(progress) : null;
         var http = options.RunHttp ? await HttpBenchmark.RunAsync(options, progress) : null;
+        var chat = options.RunChat ? await ChatBenchmark.RunAsync(options, progress) : null;
 
-        var report = MarkdownReport.Render(started, MachineInfo.Current(), options, scoring, http);
+        var report = MarkdownReport.Render(started, MachineInfo.Current(), options, scoring, http, chat);
         var path = Path.Combine(RepositoryRoot.Find(), "bench", "results", "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report);
         await Console.Out.WriteAsync(report);
         await progress.WriteLineAsync($"Report written to {path}.");
-        return http is { Errors: > 0 } ? 1 : 0;
+        return http is { Errors: > 0 } || chat is { Errors: > 0 } ? 1 : 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Steunpunt.Bench.Chat;
 using Steunpunt.Bench.Http;
 using Steunpunt.Bench.Scoring;
 
@@ -8,14 +9,14 @@ namespace Steunpunt.Bench.Reporting;
 /// <summary>The run's figures as Markdown: targets with PASS/FAIL, then the detail behind them.</summary>
 public static class MarkdownReport
 {
-    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http)
+    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat)
     {
         // Invariant culture throughout: the report is read and diffed across machines. Only this (synchronous) call is affected.
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return RenderInvariant(at, machine, options, scoring, http);
+            return RenderInvariant(at, machine, options, scoring, http, chat);
         }
         finally
         {
@@ -23,7 +24,7 @@ public static class MarkdownReport
         }
     }
 
-    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http)
+    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat)
     {
         var text = new StringBuilder();
         Line(text, "# Steunpunt benchmark");
@@ -31,8 +32,8 @@ public static class MarkdownReport
         Line(text, $"Run {at:yyyy-MM-dd HH:mm} UTC · {machine.ProcessorCount} logical processors · {machine.Os} ({machine.Architecture}) · " +
             $"{machine.Runtime} · {machine.Configuration} build, {machine.Gc} GC");
         Line(text);
-        Line(text, $"Options: `--seconds {options.Seconds} --concurrency {options.Concurrency}`" +
-            (options.RunScoring && options.RunHttp ? "" : $" `--only {(options.RunScoring ? "scoring" : "http")}`"));
+        Line(text, $"Options: `--seconds {options.Seconds} --concurrency {options.Concurrency} --sessions {options.Sessions} --chats-per-staff {options.ChatsPerStaff}`" +
+            (options.Only is { } only ? $" `--only {only}`" : ""));
         Line(text);
 
         Line(text, "| Target | Measured | Result |");
@@ -46,10 +47,20 @@ public static class MarkdownReport
             Line(text, $"| Local host ≥ {HttpFigures.TargetRatio * 100:0}% of bare endpoint throughput | {http.Ratio * 100:0.0}% | {Verdict(http.Ratio >= HttpFigures.TargetRatio)} |");
             Line(text, $"| No failed requests | {http.Errors:N0} | {Verdict(http.Errors == 0)} |");
         }
+        if (chat is not null)
+        {
+            var paced = chat.ChatPaced;
+            var saturated = chat.ChatSaturated;
+            Line(text, $"| Chat p99 ≤ {ChatFigures.TargetP99Ms:0} ms at {chat.Sessions} sessions, paced load | {paced.P99Ms:0.0} ms | {Verdict(paced.P99Ms <= ChatFigures.TargetP99Ms)} |");
+            Line(text, $"| Chat p99 ≤ {ChatFigures.TargetP99Ms:0} ms at {chat.Sessions} sessions, saturated closed loop (floor: {chat.FloorSaturated.P99Ms:0.0} ms) | {saturated.P99Ms:0.0} ms | {Verdict(saturated.P99Ms <= ChatFigures.TargetP99Ms)} |");
+            Line(text, $"| Chat ≥ {ChatFigures.TargetRatio * 100:0}% of floor throughput (saturated) | {chat.Ratio * 100:0.0}% | {Verdict(chat.Ratio >= ChatFigures.TargetRatio)} |");
+            Line(text, $"| No failed chat messages | {chat.Errors:N0} | {Verdict(chat.Errors == 0)} |");
+        }
         Line(text);
 
         if (scoring is not null) Scoring(text, scoring);
         if (http is not null) Http(text, http);
+        if (chat is not null) Chat(text, chat);
         return text.ToString();
     }
 
@@ -115,6 +126,126 @@ public static class MarkdownReport
             Line(text, "Failed requests:");
             Line(text);
             foreach (var (target, kind, count, sample) in failures) Line(text, $"- {target}: {count:N0} × {kind} — `{sample.ReplaceLineEndings(" ")}`");
+            Line(text);
+        }
+    }
+
+    private static void Chat(StringBuilder text, ChatFigures figures)
+    {
+        Line(text, "## Chat relay: visitor message → staff member's SignalR client");
+        Line(text);
+        Line(text, $"{figures.Sessions} visitor sessions, each in its own chat, claimed by {figures.Staff} staff members ({figures.ChatsPerStaff} chats each). " +
+            "Every staff console is a real SignalR client (WebSockets) on the local host's SignalR emulator, connected through `/api/staff/negotiate` with a dev staff token; " +
+            "every visitor has its widget connected too (`/api/chats/{id}/negotiate`), so the chat's echo to the visitor reaches a real connection. " +
+            "End to end: from the start of the message's send to the moment the staff client hands over the `chatMessage` push for that chat and sequence number. " +
+            "**chat** sends `POST /api/chats/{id}/messages` with the visitor token. " +
+            "**floor** does the least any relay must: one insert of the message row into the chat's partition of the Chats table, and one push to the same staff user " +
+            "through the SignalR emulator's REST API with the functions' own `IRealtimeMessenger`. Each session is a closed loop: the next message only after the staff client has the previous one. " +
+            $"**saturated**: no pause, so the load is the capacity. **paced**: a random pause after each message (exponential, mean {figures.MeanThink.TotalSeconds:0.#} s), well below capacity. " +
+            $"Set-up took {figures.SetupTime.TotalSeconds:0.0} s. {figures.WarmUpPerTarget.TotalSeconds:0} s warm-up per target (saturated, alternating, until the JIT was quiet), " +
+            $"then per load {figures.MeasuredPerTarget.TotalSeconds:0} s measured per target in {figures.Rounds} alternating rounds (the target that goes first swaps every round). " +
+            $"A message fails on a non-2xx answer, an exception, or no push within {ChatLoad.PushTimeout.TotalSeconds:0} s. Real clock; the chat open around the clock, " +
+            $"{ChatHost.MessagesPerMinute} messages a minute allowed per chat. Azurite's chat index held {figures.OpenChatsBefore:N0} open chats from earlier runs.");
+        Line(text);
+        Line(text, "| Load | Target | Messages sent | Messages/s | p50 ms | p99 ms | Answer p50 ms | Failed | CPU ms / message | Azurite CPU ms / message | KB allocated / message |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var summaries = new[] { figures.ChatSaturated, figures.FloorSaturated, figures.ChatPaced, figures.FloorPaced };
+        foreach (var s in summaries)
+        {
+            Line(text, $"| {s.Load} | {s.Target} | {s.Sent:N0} | {s.PerSecond:N0} | {s.P50Ms:0.00} | {s.P99Ms:0.00} | {s.AnswerP50Ms:0.00} | {s.Errors:N0} | " +
+                $"{s.CpuMsPerMessage:0.00} | {(s.AzuriteCpuMsPerMessage is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {s.KilobytesPerMessage:0.0} |");
+        }
+        Line(text);
+        var perChatPerMinute = figures.ChatSaturated.PerSecond / figures.Sessions * 60;
+        Line(text, $"Chat / floor throughput, saturated: **{figures.Ratio * 100:0.0}%**. Under the saturated load each chat sent {perChatPerMinute:N0} messages a minute " +
+            $"(the limit is {ChatHost.MessagesPerMinute}). *Answer*: start → the sender has its answer (chat: the POST's 201, which comes after both pushes were sent; floor: the push call's 202).");
+        Line(text);
+
+        Line(text, "Where a message's time goes (per message sent; storage times as the client saw them, Azurite's queueing included; local host times measured in the server):");
+        Line(text);
+        Line(text, "| Load | Target | Storage reads | ms each | Storage writes | ms each | SignalR REST calls | ms each | Message endpoint ms |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in summaries)
+        {
+            var reads = s.Of("storage GET");
+            var writes = s.Sum("storage ") - reads;
+            var rest = s.Sum("route /emulators/signalr/api/");
+            var endpoint = s.Of("route /api/chats/{id}/messages");
+            Line(text, $"| {s.Load} | {s.Target} | {s.PerMessage(reads):0.00} | {Mean(reads)} | {s.PerMessage(writes):0.00} | {Mean(writes)} | " +
+                $"{s.PerMessage(rest):0.00} | {Mean(rest)} | {Mean(endpoint)} |");
+        }
+        Line(text);
+
+        Steps(text, figures.Steps, figures.AzuriteIdle);
+
+        Line(text, "Per round:");
+        Line(text);
+        Line(text, "| Phase | Target | Seconds | Messages/s | p50 ms | p99 ms | Failed | CPU ms / message | Azurite CPU ms / message | GC pause ms | Methods JIT-compiled |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var phases = figures.WarmUps.Select((p, i) => ($"warm-up {i / 2 + 1}", p))
+            .Concat(figures.Measured.Select((p, i) => ($"{p.Load} {i % (figures.Rounds * 2) / 2 + 1}", p)));
+        foreach (var (phase, r) in phases)
+        {
+            Line(text, $"| {phase} | {r.Target} | {r.Window.TotalSeconds:0.0} | {r.PerSecond:N0} | {Stats.PercentileMs(r.SortedLatencyTicks, 0.50):0.00} | " +
+                $"{Stats.PercentileMs(r.SortedLatencyTicks, 0.99):0.00} | {r.Errors:N0} | {r.CpuMsPerMessage:0.00} | " +
+                $"{(r.AzuriteCpuMsPerMessage is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {r.GcPause.TotalMilliseconds:0} | {r.JitCompilations:N0} |");
+        }
+        Line(text);
+
+        var failures = figures.WarmUps.Concat(figures.Measured).SelectMany(p => p.ErrorKinds.Select(k => (p.Target, k.Key, k.Value, Sample: p.ErrorSamples[k.Key]))).ToList();
+        if (failures.Count > 0)
+        {
+            Line(text, "Failed messages:");
+            Line(text);
+            foreach (var (target, kind, count, sample) in failures) Line(text, $"- {target}: {count:N0} × {kind} — `{sample}`");
+            Line(text);
+        }
+        var unexpected = figures.WarmUps.Concat(figures.Measured).Sum(p => p.Unexpected);
+        if (unexpected > 0)
+        {
+            Line(text, $"{unexpected:N0} push(es) arrived for a message already given up or not sent.");
+            Line(text);
+        }
+        if (figures.CleanupFailures() is > 0 and var notDeleted)
+        {
+            Line(text, $"{notDeleted:N0} chat(s) could not be deleted afterwards.");
+            Line(text);
+        }
+    }
+
+    private static string Mean(CallTally tally) => tally.Count == 0 ? "–" : tally.MeanMs.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static void Steps(StringBuilder text, IReadOnlyList<StepCost> steps, double? azuriteIdle)
+    {
+        if (steps.Count == 0) return;
+        Line(text, $"Each step on its own, one caller on one chat, nothing else of the benchmark running ({StepCosts.PerStep.TotalSeconds:0.#} s each). CPU: the benchmark process " +
+            "(local host, storage SDK, SignalR clients). Azurite's CPU is net of what it used while the benchmark was idle" +
+            (azuriteIdle is { } idle ? $" ({idle * 100:0.0}% of a core: other users of a shared Azurite, its own timers)" : "") + ", so it is rough.");
+        Line(text);
+        Line(text, "| Step | Times | ms each | CPU ms each | Azurite CPU ms each | KB allocated each |");
+        Line(text, "|---|---:|---:|---:|---:|---:|");
+        foreach (var step in steps)
+        {
+            Line(text, $"| {step.Step} | {step.Count:N0} | {step.MsEach:0.00} | {step.CpuMsEach:0.00} | " +
+                $"{(step.AzuriteCpuMsEach is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {step.KilobytesEach:0.0} |");
+        }
+        Line(text);
+        var byName = steps.ToDictionary(s => s.Step);
+        if (byName.TryGetValue(StepCosts.WholeChat, out var whole) && byName.TryGetValue(StepCosts.Read, out var read) && byName.TryGetValue(StepCosts.Append, out var append)
+            && byName.TryGetValue(StepCosts.PushStaff, out var staff) && byName.TryGetValue(StepCosts.PushVisitor, out var visitor)
+            && byName.TryGetValue(StepCosts.RoundTrip, out var roundTrip) && byName.TryGetValue(StepCosts.WholeFloor, out var floor) && byName.TryGetValue(StepCosts.Insert, out var insert))
+        {
+            // What a push costs after the REST call returned (the client's receive and hand-over), taken from the floor.
+            var receive = floor.MsEach - insert.MsEach - staff.MsEach;
+            var receiveCpu = floor.CpuMsEach - insert.CpuMsEach - staff.CpuMsEach;
+            var parts = read.MsEach + append.MsEach + staff.MsEach + visitor.MsEach + roundTrip.MsEach + receive;
+            var partsCpu = read.CpuMsEach + append.CpuMsEach + staff.CpuMsEach + visitor.CpuMsEach + roundTrip.CpuMsEach + receiveCpu;
+            Line(text, $"Taken apart: the whole chat message ({whole.MsEach:0.00} ms, {whole.CpuMsEach:0.00} CPU ms) = session read ({read.MsEach:0.00} ms) + append transaction " +
+                $"({append.MsEach:0.00} ms) + echo to the visitor ({visitor.MsEach:0.00} ms) + push to staff ({staff.MsEach:0.00} ms) + an HTTP round trip to the local host " +
+                $"({roundTrip.MsEach:0.00} ms) + the staff client's receive after the push call returned ({receive:0.00} ms, from the floor's steps) " +
+                $"= {parts:0.00} ms and {partsCpu:0.00} CPU ms; the remaining {whole.MsEach - parts:0.00} ms and {whole.CpuMsEach - partsCpu:0.00} CPU ms are the message " +
+                "function's own work (token check, rate limiter, body and answer JSON) and what does not add up exactly. The steps run one after another in the " +
+                "function: the push to staff starts only once the echo to the visitor has been answered.");
             Line(text);
         }
     }
