@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
+using Steunpunt.IntegrationTests.Connectors.SignalR;
 using Steunpunt.LocalHost.Emulators.CommunicationServices;
 using Steunpunt.StaffNotifications;
 
@@ -28,15 +29,29 @@ internal static class StaffNotificationTestKit
     public static Task EnqueueAsync(LocalHostFixture fixture, StaffNotification notification)
         => fixture.Services.GetRequiredService<WorkQueue>().SendAsync(StorageNames.Queues.StaffNotifications, notification);
 
+    /// <summary>
+    /// Onto the queue until this host's queue function has pushed it to <paramref name="client"/>. The Azurite is shared:
+    /// a local host of another checkout that runs at the same time listens on the same queue and may take a copy (and push
+    /// it to its own SignalR emulator), so a copy is sent again (same id: a repeat, harmless) up to three times.
+    /// </summary>
+    public static async Task<JsonElement> EnqueueUntilPushedAsync(LocalHostFixture fixture, RecordingClient client, StaffNotification notification)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await EnqueueAsync(fixture, notification);
+            try
+            {
+                return await client.WaitForAsync(PushStaffNotification.ClientMethod, notification.Id.ToString());
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>The queue function run now with this message, as a redelivery would run it (the local host answers when it finished).</summary>
     public static async Task DeliverNowAsync(LocalHostFixture fixture, StaffNotification notification)
-    {
-        var input = JsonSerializer.Serialize(notification, JsonDefaults.Web);
-        // With a Content-Length (JsonContent streams without one, and the admin endpoint reads a body only when it has one).
-        var body = new StringContent(JsonSerializer.Serialize(new { input }), System.Text.Encoding.UTF8, "application/json");
-        var response = await fixture.Client.PostAsync($"/admin/functions/{nameof(PushStaffNotification)}", body);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
+        => await RunQueueFunctionAsync(fixture, nameof(PushStaffNotification), JsonSerializer.Serialize(notification, JsonDefaults.Web));
 
     public static async Task RunAsync(LocalHostFixture fixture, string function)
     {
@@ -64,6 +79,49 @@ internal static class StaffNotificationTestKit
         LocalHostFixture fixture, string token, Predicate<JsonElement> match, string what, DateTimeOffset? since = null, int seconds = 20)
         => (JsonElement)await LocalHostFixture.EventuallyAsync(
             async () => Items(await PageAsync(fixture, token, since)).Where(e => match(e)).Select(e => (object)e).FirstOrDefault(), what, seconds);
+
+    /// <summary>
+    /// As <see cref="EventuallyListedAsync"/>, but when it does not show up, the producer runs <paramref name="again"/>
+    /// (a redelivery: it must raise the same notification) and the wait starts over, up to three times. The Azurite is
+    /// shared: a local host of another checkout that runs at the same time may take the message off the queue, and an
+    /// older one does not store it.
+    /// </summary>
+    public static async Task<JsonElement> ListedAsync(LocalHostFixture fixture, string token, Predicate<JsonElement> match, string what, Func<Task> again, DateTimeOffset? since = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EventuallyListedAsync(fixture, token, match, what, since, seconds: 10);
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await again();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The team mail of a listed notification, checked on this host: the notification is delivered here once more
+    /// (a redelivery, as the queue may do; whichever host delivered it first), then this host's outbox must hold
+    /// exactly one mail for it.
+    /// </summary>
+    public static async Task<OutboxItem> MailedOnceAsync(LocalHostFixture fixture, JsonElement listed)
+    {
+        var notification = JsonSerializer.Deserialize<StaffNotification>(listed.GetRawText(), JsonDefaults.Web)!;
+        await DeliverNowAsync(fixture, notification);
+        return Assert.Single(await TeamMailsAsync(fixture, notification.Id));
+    }
+
+    /// <summary>
+    /// Runs a queue function now with this message, as a redelivery would; the local host answers once it finished. The
+    /// body is sent with a Content-Length (JsonContent streams without one, and the endpoint reads a body only with one).
+    /// </summary>
+    public static async Task RunQueueFunctionAsync(LocalHostFixture fixture, string function, string message)
+    {
+        var body = new StringContent(JsonSerializer.Serialize(new { input = message }), System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Accepted, (await fixture.Client.PostAsync($"/admin/functions/{function}", body)).StatusCode);
+    }
 
     public static Predicate<JsonElement> WithReference(string reference) => e => e.GetProperty("reference").GetString() == reference;
 
