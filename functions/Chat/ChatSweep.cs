@@ -34,9 +34,11 @@ public sealed class ChatSweep(
             }
             if (session.State == ChatStates.Waiting && !session.WaitAlertSent && now - session.StartedAt >= waitAlert)
             {
-                // Queue first, then mark: a crash in between repeats the alert rather than losing it.
+                // Queue first, then mark: a crash in between repeats the alert rather than losing it. The id follows from the
+                // chat, so a repeat is recognised (and the team mailbox gets one mail per chat).
                 var facts = new Dictionary<string, string>(VisitorChats.Facts(session)) { ["waitedMinutes"] = ((int)(now - session.StartedAt).TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                await queue.SendAsync(StorageNames.Queues.StaffNotifications, StaffNotification.Create(StaffNotificationKinds.ChatWaitingTooLong, id, now, facts), cancellationToken: cancellationToken);
+                await queue.SendAsync(StorageNames.Queues.StaffNotifications,
+                    StaffNotification.Create(StaffNotificationKinds.ChatWaitingTooLong, id, now, facts, idempotencyKey: id), cancellationToken: cancellationToken);
                 session.WaitAlertSent = true;
                 await store.TryUpdateAsync(session, cancellationToken);
                 alerts++;

@@ -56,6 +56,7 @@ public static class SteunpuntServices
         // Real-time (Azure SignalR Service) and the staff hub
         services.AddSignalRConnector(configuration);
         services.AddSingleton<StaffConnectionNegotiator>();
+        services.AddStaffNotifications();
 
         // Chat relay
         services.AddSettings<ChatOptions>(ChatOptions.Section);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Settings;
+using Steunpunt.Connectors.Events;
+
+namespace Steunpunt.StaffNotifications;
+
+public static class StaffNotificationsRegistration
+{
+    /// <summary>The staff-notifications slice: settings, store, delivery (store, push, mail), catch-up, purge, poison watcher, SMS failures.</summary>
+    public static IServiceCollection AddStaffNotifications(this IServiceCollection services)
+    {
+        services.AddSettings<StaffNotificationsOptions>(StaffNotificationsOptions.Section);
+        services.AddSingleton<StaffNotificationStore>();
+        services.AddSingleton<TeamMailbox>();
+        services.AddSingleton<StaffNotificationDelivery>();
+        services.AddSingleton<StaffNotificationCatchUp>();
+        services.AddSingleton<StaffNotificationPurge>();
+        services.AddSingleton<PoisonQueueWatcher>();
+        services.AddSingleton<ICommunicationEventHandler, SmsFailureNotifier>();
+        return services;
+    }
+}
