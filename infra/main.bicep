@@ -30,6 +30,9 @@ param staffApiAudience string
 @description('SMS sender: the E.164 number bought in the Communication Services resource. Empty until one is bought.')
 param smsSenderNumber string = ''
 
+@description('Team mailbox that gets the staff notifications someone must act on (waiting too long, failed SMS, parked messages); empty: no such mails.')
+param teamMailbox string = ''
+
 @description('Create the Event Grid subscription for SMS events. Only after the code is deployed: Event Grid validates the endpoint by calling it.')
 param deployEventSubscriptions bool = false
 
@@ -186,6 +189,7 @@ module functionApp 'modules/function-app.bicep' = {
     selfTestContactRetentionDays: selfTestContactRetentionDays
     traumaScreenCutoff: traumaScreenCutoff
     smsSenderNumber: smsSenderNumber
+    teamMailbox: teamMailbox
   }
 }
 

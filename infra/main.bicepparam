@@ -14,6 +14,7 @@ param websiteOrigins = filter(map(split(readEnvironmentVariable('WEBSITE_ORIGINS
 param staffTenantId = readEnvironmentVariable('STAFF_TENANT_ID', '')
 param staffApiAudience = readEnvironmentVariable('STAFF_API_AUDIENCE')
 param smsSenderNumber = readEnvironmentVariable('SMS_SENDER_NUMBER', '')
+param teamMailbox = readEnvironmentVariable('STEUNPUNT_TEAM_MAILBOX', '')
 param deployEventSubscriptions = toLower(readEnvironmentVariable('DEPLOY_EVENT_SUBSCRIPTIONS', 'false')) == 'true'
 
 // Warm HTTP instances, billed while idle; 0 keeps scale to zero.

@@ -43,6 +43,9 @@ param traumaScreenCutoff int
 @description('SMS sender (E.164 number bought in the portal); empty until one is bought.')
 param smsSenderNumber string
 
+@description('Team mailbox for staff notifications (may be empty).')
+param teamMailbox string
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -91,6 +94,7 @@ var appSettings = {
   CommunicationServices__clientId: clientId
   Email__SenderAddress: 'DoNotReply@${emailSenderDomain}'
   Sms__From: smsSenderNumber
+  StaffNotifications__TeamMailbox: teamMailbox
 
   // SignalR Service REST API with the identity (the extension's identity-based setting names)
   AzureSignalRConnectionString__serviceUri: 'https://${signalRHostName}'
