@@ -85,6 +85,7 @@ public static class SteunpuntServices
         services.AddSingleton<ContactRequestStore>();
         services.AddSingleton<ContactDetailPurge>();
 
+        services.AddInfoMails(); // Information mails: InfoMails/InfoMailRegistration.cs
         return services;
     }
 }

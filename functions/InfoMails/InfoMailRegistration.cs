@@ -1,0 +1,23 @@
+using Steunpunt.Common.Settings;
+using Steunpunt.InfoMails;
+using Steunpunt.InfoMails.Composing;
+
+// In the namespace of IServiceCollection, as .NET's own Add* extensions are: the composition root calls it without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class InfoMailRegistration
+{
+    /// <summary>The information-mail slice: settings <c>InfoMails</c>, the content catalog (checked at start), sending, rating and the purge.</summary>
+    public static IServiceCollection AddInfoMails(this IServiceCollection services)
+    {
+        services.AddSettings<InfoMailOptions>(InfoMailOptions.Section);
+        services.AddSingleton(_ => InfoMailCatalog.Load(Path.Combine(AppContext.BaseDirectory, InfoMailCatalog.ShippedFolder)));
+        services.AddHostedService<InfoMailContentCheck>();
+        services.AddSingleton<InfoMailComposer>();
+        services.AddSingleton<InfoMailStore>();
+        services.AddSingleton<InfoMailRequests>();
+        services.AddSingleton<InfoMailDelivery>();
+        services.AddSingleton<InfoMailAddressPurge>();
+        return services;
+    }
+}
