@@ -23,7 +23,9 @@ internal static class ChatMessages
         {
             if (attempt > 0)
             {
-                session = await store.FindAsync(session.Id, cancellationToken) ?? session;
+                var fresh = await store.FindAsync(session.Id, cancellationToken);
+                if (fresh is null) return (null, Problem.NotFound("Deze chat bestaat niet (meer)."));
+                session = fresh;
                 if (attempt > 2) await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
             }
             if (!session.IsOpen) return (null, ChatText.ClosedProblem());

@@ -14,7 +14,7 @@ public sealed class PostChatMessage(VisitorChats chats)
         string id,
         CancellationToken cancellationToken)
     {
-        var (session, problem) = await chats.AuthorizeAsync(id, request, cancellationToken);
+        var (session, problem) = await chats.AuthorizeAsync(id, request, cancellationToken, forAppend: true);
         if (problem is not null) return problem;
         var body = await JsonBody.ReadAsync<PostMessageRequest>(request, 16 * 1024, cancellationToken);
         if (body.Problem is not null) return body.Problem;

@@ -47,11 +47,12 @@ public sealed class VisitorChats(
     }
 
     /// <summary>The chat if the request carries its token: 401 without one, 404 for an unknown chat, 403 for another chat's token.</summary>
-    public async Task<(ChatSession? Session, IActionResult? Problem)> AuthorizeAsync(string id, HttpRequest http, CancellationToken cancellationToken)
+    /// <param name="forAppend">For posting a message: the session this instance last wrote may stand in for a read (see <see cref="ChatStore.FindForAppendAsync"/>).</param>
+    public async Task<(ChatSession? Session, IActionResult? Problem)> AuthorizeAsync(string id, HttpRequest http, CancellationToken cancellationToken, bool forAppend = false)
     {
         var token = http.Headers[VisitorTokens.Header].ToString();
         if (token.Length == 0) return (null, Problem.Unauthorized($"Stuur het token van deze chat mee in de header '{VisitorTokens.Header}'."));
-        var session = await store.FindAsync(id, cancellationToken);
+        var session = forAppend ? await store.FindForAppendAsync(id, cancellationToken) : await store.FindAsync(id, cancellationToken);
         if (session is null) return (null, Problem.NotFound("Deze chat bestaat niet (meer)."));
         if (!VisitorTokens.Matches(token, session.VisitorTokenHash)) return (null, Problem.Forbidden("Dit token hoort niet bij deze chat."));
         return (session, null);

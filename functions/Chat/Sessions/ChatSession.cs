@@ -63,6 +63,9 @@ public sealed class ChatSession : ITableEntity
 
     [System.Runtime.Serialization.IgnoreDataMember]
     public bool IsOpen => State != ChatStates.Closed;
+
+    /// <summary>A shallow copy (every member is a value or an immutable string), so a cached session is never changed in place.</summary>
+    internal object MemberwiseCloneForCache() => MemberwiseClone();
 }
 
 /// <summary>A message row: <c>(chat id, "m" + sequence)</c>.</summary>

@@ -38,6 +38,28 @@ public sealed class ChatStore(StorageAccount storage)
         await Index.UpsertEntityAsync(new TableEntity(OpenPartition, session.Id) { ["StartedAt"] = session.StartedAt }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Sessions as this instance last wrote them, for the message path only: a visitor's next message can skip the
+    /// read, because the append's If-Match on the ETag catches any change made elsewhere (claim, transfer, close),
+    /// and a conflict reads afresh. Bounded; anything else reads storage.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChatSession> lastWritten = new(StringComparer.Ordinal);
+    private const int LastWrittenCapacity = 10_000;
+
+    /// <summary>The session as this instance last appended to it, else from storage.</summary>
+    public async Task<ChatSession?> FindForAppendAsync(string id, CancellationToken cancellationToken)
+        => lastWritten.TryGetValue(id, out var known) ? Copy(known) : await FindAsync(id, cancellationToken);
+
+    public void Forget(string id) => lastWritten.TryRemove(id, out _);
+
+    private void Remember(ChatSession session)
+    {
+        if (lastWritten.Count >= LastWrittenCapacity) lastWritten.Clear();
+        lastWritten[session.Id] = Copy(session);
+    }
+
+    private static ChatSession Copy(ChatSession session) => (ChatSession)session.MemberwiseCloneForCache();
+
     public async Task<ChatSession?> FindAsync(string id, CancellationToken cancellationToken)
     {
         if (!IsWellFormedId(id)) return null;
@@ -55,10 +77,12 @@ public sealed class ChatStore(StorageAccount storage)
         {
             var response = await Chats.UpdateEntityAsync(session, session.ETag, TableUpdateMode.Replace, cancellationToken);
             session.ETag = response.Headers.ETag ?? session.ETag;
+            if (lastWritten.ContainsKey(session.Id)) Remember(session);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {
+            Forget(session.Id);
             return false;
         }
     }
@@ -77,10 +101,12 @@ public sealed class ChatStore(StorageAccount storage)
                 new TableTransactionAction(TableTransactionActionType.Add, message),
             ], cancellationToken);
             session.ETag = responses.Value[0].Headers.ETag ?? session.ETag;
+            Remember(session);
             return true;
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 412 or 409 or 404)
         {
+            Forget(session.Id);
             return false;
         }
     }
@@ -145,6 +171,7 @@ public sealed class ChatStore(StorageAccount storage)
     /// <summary>Erases a chat's transcript: its session row and every message (the statistics row stays). Safe to run twice at once.</summary>
     public async Task<int> EraseAsync(string id, CancellationToken cancellationToken)
     {
+        Forget(id);
         var keys = new List<string>();
         await foreach (var row in Chats.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
         foreach (var batch in keys.Chunk(100))

@@ -85,6 +85,29 @@ public class ChatRulesTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_made_by_another_instance_is_seen_by_the_next_message()
+    {
+        MoveToOpeningHours(fixture.Clock);
+        var visitor = await StartAsync(fixture);
+        var other = await StartAsync(fixture);
+        Assert.Equal(HttpStatusCode.Created, (await SayAsync(fixture, visitor, "eerste")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SayAsync(fixture, other, "eerste")).StatusCode);
+
+        // Another instance (its own store, so none of this instance's memory) closes one chat and erases the other.
+        var elsewhere = new ChatStore(fixture.Storage);
+        var session = (await elsewhere.FindAsync(visitor.ChatId, default))!;
+        session.State = ChatStates.Closed;
+        Assert.True(await elsewhere.TryUpdateAsync(session, default));
+        await elsewhere.LeaveIndexAsync(session, default);
+        await elsewhere.LeaveIndexAsync((await elsewhere.FindAsync(other.ChatId, default))!, default);
+        await elsewhere.EraseAsync(other.ChatId, default);
+
+        await AssertProblemAsync(await SayAsync(fixture, visitor, "tweede"), HttpStatusCode.Conflict, "chat-ended");
+        await AssertProblemAsync(await SayAsync(fixture, other, "tweede"), HttpStatusCode.NotFound);
+        Assert.Single((await VisitorViewAsync(fixture, visitor)).GetProperty("messages").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_chat_that_sends_too_fast_is_slowed_down()
     {
         MoveToOpeningHours(fixture.Clock);
