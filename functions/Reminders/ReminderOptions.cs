@@ -10,8 +10,8 @@ public sealed class ReminderOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
-    /// <summary>Hours before the appointment a reminder is due, e.g. 24 and 2.</summary>
-    public List<double> LeadHours { get; set; } = [24, 2];
+    /// <summary>Hours before the appointment a reminder is due; none given means 24 and 2.</summary>
+    public List<double> LeadHours { get; set; } = [];
 
     /// <summary>No SMS from this local hour (inclusive)...</summary>
     [Range(0, 23)]
@@ -53,12 +53,12 @@ public sealed class ReminderOptions : IValidatableObject
         {
             yield return new ValidationResult($"'{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
         }
-        if (LeadHours.Count is 0 or > 5 || LeadHours.Any(h => h is < 0.25 or > 168))
+        if (LeadHours.Distinct().Count() > 5 || LeadHours.Any(h => h is < 0.25 or > 168))
         {
             yield return new ValidationResult("give 1 to 5 lead times, each between 0.25 and 168 hours.", [nameof(LeadHours)]);
         }
         if (QuietFromHour == QuietUntilHour) yield return new ValidationResult("quiet hours need a start and an end that differ.", [nameof(QuietUntilHour)]);
     }
 
-    public IReadOnlyList<TimeSpan> Leads => LeadHours.Select(TimeSpan.FromHours).Distinct().OrderByDescending(l => l).ToList();
+    public IReadOnlyList<TimeSpan> Leads => (LeadHours.Count == 0 ? [24, 2] : LeadHours).Select(TimeSpan.FromHours).Distinct().OrderByDescending(l => l).ToList();
 }

@@ -31,7 +31,8 @@ public sealed class ReminderSweep(
     {
         var now = clock.GetUtcNow();
         var earliest = ReminderSchedule.HourOf(now - options.Value.Leads.Max() - TimeSpan.FromHours(1));
-        var from = await watermarks.GetInstantAsync(WatermarkName, cancellationToken) is { } mark && mark > earliest ? ReminderSchedule.HourOf(mark) : earliest;
+        // A watermark ahead of now (a clock set back) or too far behind is ignored: start at the earliest hour that can matter.
+        var from = await watermarks.GetInstantAsync(WatermarkName, cancellationToken) is { } mark && mark > earliest && mark <= now ? ReminderSchedule.HourOf(mark) : earliest;
         var queued = 0;
         for (var hour = from; hour <= now; hour = hour.AddHours(1))
         {
