@@ -237,24 +237,48 @@ public class RemindersTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_failed_delivery_raises_a_staff_notification()
     {
+        var staff = await Steunpunt.IntegrationTests.Connectors.SignalR.SignalRTestKit.StaffAsync(fixture, "Femke " + Guid.NewGuid().ToString("N")[..6]);
+        await using var console = await Steunpunt.IntegrationTests.Chat.ChatTestKit.ConnectStaffAsync(fixture, staff);
         var phone = NewPhone();
         var start = LocalDay(2, 13, 0);
         var id = (await CreateInReminderArmAsync(start, phone)).GetProperty("id").GetString()!;
         await fixture.InjectAsync(new FaultRule { Target = "sms", DeliveryStatus = "Failed", Recipient = phone });
-        var handler = fixture.Services.GetServices<Steunpunt.Connectors.Events.ICommunicationEventHandler>().OfType<ReminderDeliveryFailures>().Single();
-        Assert.NotNull(handler);
-        var notifications = fixture.Storage.Queues.GetQueueClient(StorageNames.Queues.StaffNotifications);
 
         AdvanceTo(Instant(start).AddHours(-24).AddMinutes(1));
         await SweepAsync();
         var sms = (await ExactlyAsync(phone, 1)).Single();
         Assert.Equal("Failed", sms.DeliveryStatus);
-        // The notification is pushed to staff by another queue function; the parked-or-pushed message is not kept, so check the reports table and the row.
+
+        var notification = await console.WaitForAsync("notification", e => e.GetProperty("kind").GetString() == "sms-failed"
+            && e.GetProperty("reference").GetString() == id, "the sms-failed notification");
+        Assert.Equal("1440", notification.GetProperty("details").GetProperty("leadMinutes").GetString());
+        Assert.DoesNotContain(phone.TrimStart('+'), notification.ToString());
         var reports = fixture.Services.GetRequiredService<Steunpunt.Connectors.Events.SmsDeliveryReports>();
         var report = await LocalHostFixture.EventuallyAsync(() => reports.FindAsync(sms.Id!, CancellationToken.None), "the delivery report");
         Assert.Equal($"reminder/{id}/1440", report!.Tag);
         Assert.Contains(await SettledRowsAsync(id), r => r.GetString("MessageId") == sms.Id);
-        Assert.NotNull(notifications);
+    }
+
+    [Fact]
+    public async Task Phone_numbers_are_erased_after_the_retention_period_and_outcomes_stay()
+    {
+        var token = await fixture.StaffTokenAsync("staff");
+        var start = LocalDay(1, 10);
+        var created = await JsonAsync(await SendAsync(HttpMethod.Post, "/api/staff/appointments", new { startsAt = Text(start), kind = "office", consentToSms = true, phoneNumber = NewPhone() }, token));
+        var id = created.GetProperty("id").GetString()!;
+        AdvanceTo(Instant(start).AddHours(1));
+        (await SendAsync(HttpMethod.Post, $"/api/staff/appointments/{id}/outcome", new { outcome = "attended" }, token)).EnsureSuccessStatusCode();
+
+        (await fixture.Client.PostAsync("/admin/functions/PurgeAppointmentPhones", null)).EnsureSuccessStatusCode();
+        Assert.NotEqual(JsonValueKind.Null, (await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/staff/appointments/{id}", null, token))).GetProperty("phoneNumber").ValueKind);
+
+        AdvanceTo(Instant(start).AddDays(15));
+        (await fixture.Client.PostAsync("/admin/functions/PurgeAppointmentPhones", null)).EnsureSuccessStatusCode();
+        var after = await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/staff/appointments/{id}", null, token));
+        Assert.False(after.TryGetProperty("phoneNumber", out var number) && number.ValueKind == JsonValueKind.String);
+        Assert.Equal("attended", after.GetProperty("outcome").GetString());
+        var row = (await fixture.RowsAsync(StorageNames.Tables.Appointments, id)).Single();
+        Assert.Equal("", row.GetString("Phone"));
     }
 
     [Fact]
