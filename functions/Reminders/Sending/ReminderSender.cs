@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Sms;
 using Steunpunt.Reminders.Appointments;
+using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Reminders.Sending;
 
@@ -16,6 +18,7 @@ public sealed class ReminderSender(
     AppointmentStore appointments,
     SmsOptOuts optOuts,
     ISmsSender sms,
+    WorkQueue queue,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
     ILogger<ReminderSender> logger)
@@ -46,6 +49,11 @@ public sealed class ReminderSender(
         if (!result.Successful)
         {
             logger.LogWarning("Reminder for appointment {AppointmentId} was refused: {Status}.", message.AppointmentId, result.HttpStatusCode);
+            // Someone should call the client instead; the same message again gives the same notification id.
+            var id = Key(message).ToGuid("staff-notification");
+            await queue.SendAsync(StorageNames.Queues.StaffNotifications, new StaffNotification(StaffNotification.CurrentSchemaVersion, id, StaffNotificationKinds.SmsFailed,
+                message.AppointmentId, now, new Dictionary<string, string> { ["purpose"] = "appointment-reminder", ["leadMinutes"] = message.LeadMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "refused" }),
+                cancellationToken: cancellationToken);
             await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "refused");
             return;
         }
