@@ -8,6 +8,7 @@ using Steunpunt.Chat.Schedule;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Settings;
 using Steunpunt.MailIntake;
+using Steunpunt.Reminders;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
@@ -74,6 +75,9 @@ public static class SteunpuntServices
 
         // Mail intake
         services.AddMailIntake();
+
+        // SMS appointment reminders and the no-show experiment
+        services.AddReminders();
 
         // Self-help test
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);

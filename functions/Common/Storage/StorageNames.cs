@@ -28,10 +28,17 @@ public static class StorageNames
         public const string StaffNotifications = "StaffNotifications";
         public const string InfoMails = "InfoMails";
 
+        // SMS reminders: appointments, reminders by due hour, statistics without personal data, STOP opt-outs by keyed hash.
+        public const string Appointments = "Appointments";
+        public const string ReminderSchedule = "ReminderSchedule";
+        public const string AppointmentStats = "AppointmentStats";
+        public const string SmsOptOuts = "SmsOptOuts";
+
         public static readonly IReadOnlyList<string> All =
         [
             SelfTestEvents, SelfTestContactRequests, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats,
             MailCases, MailInbox, MailSenders, MailStats, AppSecrets, StaffNotifications, InfoMails,
+            Appointments, ReminderSchedule, AppointmentStats, SmsOptOuts,
         ];
     }
 
@@ -42,8 +49,9 @@ public static class StorageNames
         public const string MailIntake = "mail-intake";
         public const string MailReplies = "mail-replies";
         public const string InfoMails = "info-mails";
+        public const string SmsReminders = "sms-reminders";
 
-        public static readonly IReadOnlyList<string> All = [SelfTestContactRequests, StaffNotifications, MailIntake, MailReplies, InfoMails];
+        public static readonly IReadOnlyList<string> All = [SelfTestContactRequests, StaffNotifications, MailIntake, MailReplies, InfoMails, SmsReminders];
 
         /// <summary>The Functions host moves a message here after the last failed attempt.</summary>
         public static string PoisonOf(string queue) => queue + "-poison";

@@ -20,4 +20,13 @@ public sealed class Watermarks(StorageAccount storage)
     public Task SetDayAsync(string name, DateOnly day, CancellationToken cancellationToken)
         => table.UpsertEntityAsync(new TableEntity(Partition, name) { ["Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<DateTimeOffset?> GetInstantAsync(string name, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.GetDateTimeOffset("At") : null;
+    }
+
+    public Task SetInstantAsync(string name, DateTimeOffset at, CancellationToken cancellationToken)
+        => table.UpsertEntityAsync(new TableEntity(Partition, name) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken);
 }

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Steunpunt.Common.Storage;
+
+namespace Steunpunt.Reminders.Appointments;
+
+public static class AppointmentStatus
+{
+    public const string Scheduled = "scheduled";
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>An appointment row. <see cref="Phone"/> is erased after the retention period; the rest stays.</summary>
+public sealed class Appointment
+{
+    public required string Id { get; init; }
+    public int Version { get; set; }
+    public string Status { get; set; } = AppointmentStatus.Scheduled;
+    public DateTimeOffset StartsAt { get; set; }
+    public string Kind { get; set; } = AppointmentKinds.Office;
+    public string? Place { get; set; }
+    public string? Phone { get; set; }
+    public bool ConsentToSms { get; set; }
+    public string Language { get; set; } = "nl";
+    public string Arm { get; set; } = ExperimentArm.Control;
+    public string? Outcome { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<DateTimeOffset> RemindersDue { get; set; } = [];
+    public ETag ETag { get; set; }
+
+    public TableEntity ToEntity() => new(Id, AppointmentStore.RowKeyValue)
+    {
+        ["Version"] = Version,
+        ["Status"] = Status,
+        ["StartsAt"] = StartsAt,
+        ["Kind"] = Kind,
+        ["Place"] = Place,
+        ["Phone"] = Phone ?? "",
+        ["ConsentToSms"] = ConsentToSms,
+        ["Language"] = Language,
+        ["Arm"] = Arm,
+        ["Outcome"] = Outcome,
+        ["CreatedAt"] = CreatedAt,
+        ["RemindersDue"] = string.Join(";", RemindersDue.Select(d => d.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))),
+    };
+
+    public static Appointment FromEntity(TableEntity e) => new()
+    {
+        Id = e.PartitionKey,
+        Version = e.GetInt32("Version") ?? 1,
+        Status = e.GetString("Status") ?? AppointmentStatus.Scheduled,
+        StartsAt = e.GetDateTimeOffset("StartsAt") ?? default,
+        Kind = e.GetString("Kind") ?? AppointmentKinds.Office,
+        Place = e.GetString("Place"),
+        Phone = string.IsNullOrEmpty(e.GetString("Phone")) ? null : e.GetString("Phone"),
+        ConsentToSms = e.GetBoolean("ConsentToSms") ?? false,
+        Language = e.GetString("Language") ?? "nl",
+        Arm = e.GetString("Arm") ?? ExperimentArm.Control,
+        Outcome = e.GetString("Outcome"),
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? default,
+        RemindersDue = (e.GetString("RemindersDue") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)).ToList(),
+        ETag = e.ETag,
+    };
+}
+
+/// <summary>
+/// Appointments by id, and their statistics rows (arm and outcome, no personal data) by month of the local start date,
+/// which outlive the phone number.
+/// </summary>
+public sealed class AppointmentStore(StorageAccount storage)
+{
+    public const string RowKeyValue = "appointment";
+    private TableClient Table => storage.Tables.GetTableClient(StorageNames.Tables.Appointments);
+    private TableClient Stats => storage.Tables.GetTableClient(StorageNames.Tables.AppointmentStats);
+
+    public async Task<Appointment?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsId(id)) return null;
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, RowKeyValue, cancellationToken: cancellationToken);
+        return row.HasValue ? Appointment.FromEntity(row.Value!) : null;
+    }
+
+    public async Task AddAsync(Appointment appointment, DateOnly localDay, CancellationToken cancellationToken)
+    {
+        await WriteStatsAsync(appointment, localDay, null, cancellationToken);
+        await Table.AddEntityAsync(appointment.ToEntity(), cancellationToken);
+    }
+
+    /// <summary>Replaces the row if nobody changed it since it was read; false when someone did.</summary>
+    public async Task<bool> TryReplaceAsync(Appointment appointment, DateOnly localDay, DateOnly? previousDay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(appointment.ToEntity(), appointment.ETag, TableUpdateMode.Replace, cancellationToken);
+            appointment.ETag = response.Headers.ETag ?? appointment.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return false;
+        }
+        await WriteStatsAsync(appointment, localDay, previousDay, cancellationToken);
+        return true;
+    }
+
+    private async Task WriteStatsAsync(Appointment appointment, DateOnly localDay, DateOnly? previousDay, CancellationToken cancellationToken)
+    {
+        await Stats.UpsertEntityAsync(new TableEntity(Month(localDay), appointment.Id)
+        {
+            ["Day"] = localDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Arm"] = appointment.Arm,
+            ["Outcome"] = appointment.Outcome ?? "",
+        }, TableUpdateMode.Replace, cancellationToken);
+        if (previousDay is { } before && Month(before) != Month(localDay))
+        {
+            await Stats.DeleteEntityAsync(Month(before), appointment.Id, ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>The statistics rows of appointments whose local start date lies in [from, to].</summary>
+    public async Task<List<(string Arm, string Outcome)>> StatsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string)>();
+        var fromText = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var toText = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)} and Day ge {fromText} and Day le {toText}");
+            await foreach (var row in Stats.QueryAsync<TableEntity>(filter, select: ["Arm", "Outcome"], cancellationToken: cancellationToken))
+            {
+                rows.Add((row.GetString("Arm") ?? "", row.GetString("Outcome") ?? ""));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Erases the phone numbers of appointments that started before <paramref name="cutoff"/>.</summary>
+    public async Task<int> ErasePhonesAsync(DateTimeOffset cutoff, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var erased = 0;
+        var filter = TableClient.CreateQueryFilter($"StartsAt lt {cutoff} and Phone ne {""}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await Table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Phone"] = "", ["PhoneErasedAt"] = at }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            erased++;
+        }
+        return erased;
+    }
+
+    public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
