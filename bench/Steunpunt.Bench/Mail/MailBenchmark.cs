@@ -351,7 +351,7 @@ public static class MailBenchmark
 
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>Waits (at most <see cref="DrainTimeout"/>) until mail-intake and staff-notifications are empty, invisible messages included.</summary>
+    /// <summary>Waits (at most <see cref="DrainTimeout"/>) until mail-intake and staff-notifications are empty by their approximate message count.</summary>
     private static async Task DrainAsync(StorageAccount storage, TextWriter progress)
     {
         var watch = Stopwatch.StartNew();
