@@ -1,5 +1,6 @@
 using Steunpunt.Bench.Chat;
 using Steunpunt.Bench.Http;
+using Steunpunt.Bench.Mail;
 using Steunpunt.Bench.Reporting;
 using Steunpunt.Bench.Scoring;
 using Steunpunt.LocalHost.Settings;
@@ -8,7 +9,7 @@ namespace Steunpunt.Bench;
 
 /// <summary>
 /// <c>./steunpunt bench</c>: measures scoring in process, the response endpoint over HTTP and the chat relay end to end
-/// (visitor POST → staff SignalR client), prints a Markdown report to stdout and keeps it in bench/results/latest.md.
+/// (visitor POST → staff SignalR client) and mail intake end to end (form POST → receipt in the dev outbox), prints a Markdown report to stdout and keeps it in bench/results/latest.md.
 /// Progress goes to stderr. A missed target is a finding, not a failure (exit 0); a failed request or chat message
 /// makes the figures meaningless (exit 1).
 /// </summary>
@@ -37,13 +38,14 @@ public static class Program
         var scoring = options.RunScoring ? ScoringBenchmark.Run(progress) : null;
         var http = options.RunHttp ? await HttpBenchmark.RunAsync(options, progress) : null;
         var chat = options.RunChat ? await ChatBenchmark.RunAsync(options, progress) : null;
+        var mail = options.RunMail ? await MailBenchmark.RunAsync(options, progress) : null;
 
-        var report = MarkdownReport.Render(started, MachineInfo.Current(), options, scoring, http, chat);
+        var report = MarkdownReport.Render(started, MachineInfo.Current(), options, scoring, http, chat, mail);
         var path = Path.Combine(RepositoryRoot.Find(), "bench", "results", "latest.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report);
         await Console.Out.WriteAsync(report);
         await progress.WriteLineAsync($"Report written to {path}.");
-        return http is { Errors: > 0 } || chat is { Errors: > 0 } ? 1 : 0;
+        return http is { Errors: > 0 } || chat is { Errors: > 0 } || mail is { Errors: > 0 } ? 1 : 0;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Steunpunt.Bench.Chat;
 using Steunpunt.Bench.Http;
+using Steunpunt.Bench.Mail;
 using Steunpunt.Bench.Scoring;
 
 namespace Steunpunt.Bench.Reporting;
@@ -9,14 +10,14 @@ namespace Steunpunt.Bench.Reporting;
 /// <summary>The run's figures as Markdown: targets with PASS/FAIL, then the detail behind them.</summary>
 public static class MarkdownReport
 {
-    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat)
+    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail)
     {
         // Invariant culture throughout: the report is read and diffed across machines. Only this (synchronous) call is affected.
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return RenderInvariant(at, machine, options, scoring, http, chat);
+            return RenderInvariant(at, machine, options, scoring, http, chat, mail);
         }
         finally
         {
@@ -24,7 +25,7 @@ public static class MarkdownReport
         }
     }
 
-    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat)
+    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail)
     {
         var text = new StringBuilder();
         Line(text, "# Steunpunt benchmark");
@@ -32,7 +33,7 @@ public static class MarkdownReport
         Line(text, $"Run {at:yyyy-MM-dd HH:mm} UTC · {machine.ProcessorCount} logical processors · {machine.Os} ({machine.Architecture}) · " +
             $"{machine.Runtime} · {machine.Configuration} build, {machine.Gc} GC");
         Line(text);
-        Line(text, $"Options: `--seconds {options.Seconds} --concurrency {options.Concurrency} --sessions {options.Sessions} --chats-per-staff {options.ChatsPerStaff}`" +
+        Line(text, $"Options: `--seconds {options.Seconds} --concurrency {options.Concurrency} --sessions {options.Sessions} --chats-per-staff {options.ChatsPerStaff} --forms {options.Forms}`" +
             (options.Only is { } only ? $" `--only {only}`" : ""));
         Line(text);
 
@@ -56,11 +57,17 @@ public static class MarkdownReport
             Line(text, $"| Chat ≥ {ChatFigures.TargetRatio * 100:0}% of floor throughput (saturated) | {chat.Ratio * 100:0.0}% | {Verdict(chat.Ratio >= ChatFigures.TargetRatio)} |");
             Line(text, $"| No failed chat messages | {chat.Errors:N0} | {Verdict(chat.Errors == 0)} |");
         }
+        if (mail is not null)
+        {
+            Line(text, $"| Mail receipts/s ≥ {MailFigures.TargetRatio * 100:0}% of the queue + table floor | {mail.Ratio * 100:0.0}% | {Verdict(mail.Ratio >= MailFigures.TargetRatio)} |");
+            Line(text, $"| No failed form posts or missing receipts (taken by another host: {mail.Stolen:N0}, not counted) | {mail.Errors:N0} | {Verdict(mail.Errors == 0)} |");
+        }
         Line(text);
 
         if (scoring is not null) Scoring(text, scoring);
         if (http is not null) Http(text, http);
         if (chat is not null) Chat(text, chat);
+        if (mail is not null) Mail(text, mail);
         return text.ToString();
     }
 
@@ -248,6 +255,35 @@ public static class MarkdownReport
                 "function: the push to staff starts only once the echo to the visitor has been answered.");
             Line(text);
         }
+    }
+
+    private static void Mail(StringBuilder text, MailFigures figures)
+    {
+        Line(text, "## Mail intake end to end");
+        Line(text);
+        Line(text, $"{figures.Forms:N0} valid form posts (`POST /api/mail-intake`, each with its own reply address and `X-Forwarded-For`) by {figures.Concurrency} workers, " +
+            "each timed from the start of its POST to the moment its receipt is in this host's dev outbox (polled in process every 2 ms). " +
+            "**floor**: the same message enqueued on a queue of the benchmark's own and taken off by a minimal consumer with the host's queue semantics " +
+            "that inserts one table row; timed enqueue start → row inserted. " +
+            $"Host settings: e-mail `retry-after` {MailHost.RetryAfterSeconds} s (`Emulators:CommunicationServices:RetryAfterSeconds`), host.json queues: batchSize {figures.BatchSize}, " +
+            $"newBatchThreshold {figures.NewBatchThreshold}, polling back-off 100 ms doubling to {figures.MaxPollingInterval.TotalSeconds:0.#} s when the queue is empty. " +
+            $"Listeners running: {string.Join(", ", MailHost.ListenedFunctions)}. `mail-intake` held about {figures.IntakeQueueDepthBefore} message(s) before the run. " +
+            $"A form fails on a non-2xx answer, an exception, or no receipt within {MailBenchmark.ReceiptTimeout.TotalSeconds:0} s of the last post.");
+        Line(text);
+        Line(text, "| Phase | Target | Load avg | Accepted | Submit/s | Submit p50 ms | Submit p99 ms | Done | Done/s | E2E p50 ms | E2E p99 ms | E2E max ms | CPU ms/item | Azurite CPU ms/item | Failed | Missing (taken elsewhere) |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var run in figures.WarmUps.Concat([figures.Mail, figures.Floor]))
+        {
+            Line(text, $"| {run.Phase} | {run.Target} | {run.LoadAverage} | {run.Accepted:N0} | {run.SubmitPerSecond:N0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.5):0.0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.99):0.0} | " +
+                $"{run.Completed:N0} | {run.DonePerSecond:N0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.5):0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.99):0} | " +
+                $"{(run.SortedEndToEndTicks.Length == 0 ? double.NaN : Stats.TicksToMs(run.SortedEndToEndTicks[^1])):0} | {run.CpuMsPerItem:0.00} | {(run.AzuriteCpuMsPerItem is { } a ? a.ToString("0.00") : "–")} | " +
+                $"{run.FailedSubmits:N0} | {run.Missing:N0} ({run.Stolen:N0}) |");
+        }
+        Line(text);
+        Line(text, $"Mail receipts/s ÷ floor rows/s: **{figures.Ratio * 100:0.0}%** (submit/s: {figures.Mail.SubmitPerSecond:N0} vs {figures.Floor.SubmitPerSecond:N0} enqueues/s). " +
+            $"Other e-mails in this host's outbox during the run: {figures.OtherMails:N0}{(figures.OtherMails > 0 ? $" ({figures.OtherMailSample})" : "")}.");
+        if (figures.CleanupFailures() > 0) Line(text, $"{figures.CleanupFailures():N0} clean-up step(s) failed.");
+        Line(text);
     }
 
     private static string Verdict(bool pass) => pass ? "PASS" : "**FAIL**";
