@@ -34,11 +34,13 @@ public sealed class MailCaseStore(StorageAccount storage)
         var first = new MailThreadEntry { PartitionKey = mailCase.Id, RowKey = MailThreadEntry.Key(1), From = MailParties.Sender, Text = question, At = mailCase.ReceivedAt };
         try
         {
-            await Cases.SubmitTransactionAsync(
+            var responses = await Cases.SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.Add, mailCase),
                 new TableTransactionAction(TableTransactionActionType.Add, first),
             ], cancellationToken);
+            // The next update of this case (the receipt's mark) needs the ETag the store gave it.
+            mailCase.ETag = responses.Value[0].Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
         }
         catch (TableTransactionFailedException exception) when (exception.Status == 409)
         {

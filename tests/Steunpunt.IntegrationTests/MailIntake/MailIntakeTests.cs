@@ -123,6 +123,21 @@ public class MailIntakeTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_case_can_be_updated_right_after_it_is_stored()
+    {
+        // The first delivery marks the receipt on the case it just stored; without the stored ETag that update
+        // failed and every form was handled twice (found by the benchmark).
+        var store = new Steunpunt.MailIntake.Cases.MailCaseStore(fixture.Storage);
+        var mailCase = new Steunpunt.MailIntake.Cases.MailCase { PartitionKey = Guid.NewGuid().ToString("N"), Reference = "SP-TEST", ReceivedAt = fixture.Clock.GetUtcNow(), ReplyAddress = NewAddress() };
+
+        Assert.True(await store.TryCreateAsync(mailCase, "vraag", default));
+        mailCase.ReceiptSentAt = fixture.Clock.GetUtcNow();
+        Assert.True(await store.TryUpdateAsync(mailCase, mailCase.Status, default));
+        Assert.NotNull((await store.FindAsync(mailCase.Id, default))!.ReceiptSentAt);
+        await store.EraseAsync(mailCase.Id, default);
+    }
+
+    [Fact]
     public async Task A_second_mail_from_the_same_address_counts_as_repeat_contact()
     {
         var staff = await StaffAsync(fixture, "Ruben");
