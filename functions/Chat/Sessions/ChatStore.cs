@@ -13,7 +13,6 @@ public sealed class ChatStore(StorageAccount storage)
 {
     public const string WaitingPartition = "waiting";
     public const string OpenPartition = "open";
-    private const string MessagePrefixStart = "m";
     private const string MessagePrefixEnd = "n";
 
     private TableClient Chats => storage.Tables.GetTableClient(StorageNames.Tables.Chats);
