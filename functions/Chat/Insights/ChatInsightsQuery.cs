@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Steunpunt.Chat.Schedule;
 using Steunpunt.Chat.Sessions;
+using static Steunpunt.Common.Insights.Measures;
 
 namespace Steunpunt.Chat.Insights;
 
@@ -65,9 +66,9 @@ public sealed class ChatInsightsQuery(ChatStore store, ChatSchedule schedule)
         return new ChatInsights(from, to, rows.Count, perWeek, byHour, new ShiftCounts(started.Count - evening, evening), byTopic,
             Share(topics.Count(t => t == ChatTopics.SexualOffence), rows.Count),
             Share(rows.Count(r => r.GetBoolean("AboutPoliceReport") == true), rows.Count),
-            new DurationSummary(durations.Count, durations.Count(d => d < 15), durations.Count(d => d >= 15 && d <= 60), durations.Count(d => d > 60), Percentile(durations, 0.5)),
-            new WaitSummary(waits.Count, Percentile(waits, 0.5), Percentile(waits, 0.9)),
-            new WaitSummary(answers.Count, Percentile(answers, 0.5), Percentile(answers, 0.9)),
+            new DurationSummary(durations.Count, durations.Count(d => d < 15), durations.Count(d => d >= 15 && d <= 60), durations.Count(d => d > 60), Percentile(durations, 0.5, 1)),
+            new WaitSummary(waits.Count, Percentile(waits, 0.5, 1), Percentile(waits, 0.9, 1)),
+            new WaitSummary(answers.Count, Percentile(answers, 0.5, 1), Percentile(answers, 0.9, 1)),
             new SatisfactionSummary(scores.Count, scores.Count == 0 ? null : Math.Round(scores.Average(), 2),
                 scores.Count == 0 ? null : Share(scores.Count(s => s >= 4), scores.Count),
                 Enumerable.Range(1, 5).Select(score => scores.Count(s => s == score)).ToList()));
@@ -75,15 +76,4 @@ public sealed class ChatInsightsQuery(ChatStore store, ChatSchedule schedule)
 
     private static string IsoWeek(DateTime local)
         => $"{ISOWeek.GetYear(local)}-W{ISOWeek.GetWeekOfYear(local):D2}";
-
-    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
-
-    /// <summary>Nearest-rank percentile; null for no values.</summary>
-    public static double? Percentile(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0) return null;
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return Math.Round(sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)], 1);
-    }
 }

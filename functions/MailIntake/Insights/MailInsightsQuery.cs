@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common;
 using Steunpunt.MailIntake.Cases;
+using static Steunpunt.Common.Insights.Measures;
 
 namespace Steunpunt.MailIntake.Insights;
 
@@ -58,16 +59,7 @@ public sealed class MailInsightsQuery(MailCaseStore store, IOptions<MailIntakeOp
         return new MailInsights(fromMonth, toMonth, rows.Count, perMonth,
             new ContactCounts(rows.Count - repeat, repeat, Share(rows.Count - repeat, rows.Count)),
             crimeTypes,
-            new AnswerTimes(hours.Count, Percentile(hours, 0.5), Percentile(hours, 0.9)),
+            new AnswerTimes(hours.Count, Percentile(hours, 0.5, 2), Percentile(hours, 0.9, 2)),
             new MailSatisfactionSummary(scores.Count, scores.Count == 0 ? null : Math.Round(scores.Average(), 2), scores.Count == 0 ? null : Share(scores.Count(s => s >= 4), scores.Count)));
-    }
-
-    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
-
-    private static double? Percentile(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0) return null;
-        var sorted = values.Order().ToList();
-        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 2);
     }
 }
