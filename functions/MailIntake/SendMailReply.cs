@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.MailIntake.Staff;
 
@@ -11,8 +9,7 @@ public sealed class SendMailReply(MailReplySender sender)
     [Function(nameof(SendMailReply))]
     public Task Run([QueueTrigger(StorageNames.Queues.MailReplies)] string message, CancellationToken cancellationToken)
     {
-        var parsed = JsonSerializer.Deserialize<MailReplyMessage>(message, JsonDefaults.Web) ?? throw new InvalidDataException("Empty mail-reply message.");
-        if (parsed.SchemaVersion != MailReplyMessage.CurrentSchemaVersion) throw new InvalidDataException($"Mail-reply schema version {parsed.SchemaVersion} is not supported.");
+        var parsed = QueueContract.Read<MailReplyMessage>(message, m => m.SchemaVersion, MailReplyMessage.CurrentSchemaVersion, "mail-reply");
         return sender.SendAsync(parsed, cancellationToken);
     }
 }

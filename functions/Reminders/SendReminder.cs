@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.Reminders.Sending;
 
@@ -11,8 +9,7 @@ public sealed class SendReminder(ReminderSender sender)
     [Function(nameof(SendReminder))]
     public Task Run([QueueTrigger(StorageNames.Queues.SmsReminders)] string message, CancellationToken cancellationToken)
     {
-        var parsed = JsonSerializer.Deserialize<ReminderMessage>(message, JsonDefaults.Web) ?? throw new InvalidDataException("Empty reminder message.");
-        if (parsed.SchemaVersion != ReminderMessage.CurrentSchemaVersion) throw new InvalidDataException($"Reminder schema version {parsed.SchemaVersion} is not supported.");
+        var parsed = QueueContract.Read<ReminderMessage>(message, m => m.SchemaVersion, ReminderMessage.CurrentSchemaVersion, "reminder");
         return sender.SendAsync(parsed, cancellationToken);
     }
 }

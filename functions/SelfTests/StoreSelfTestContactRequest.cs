@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.SelfTests.Contact;
 using Steunpunt.StaffNotifications;
@@ -13,13 +11,7 @@ public sealed class StoreSelfTestContactRequest(ContactRequestStore store, WorkQ
     [Function(nameof(StoreSelfTestContactRequest))]
     public async Task Run([QueueTrigger(StorageNames.Queues.SelfTestContactRequests)] string message, CancellationToken cancellationToken)
     {
-        var request = JsonSerializer.Deserialize<SelfTestContactRequest>(message, JsonDefaults.Web)
-            ?? throw new InvalidDataException("Empty contact-request message.");
-        if (request.SchemaVersion != SelfTestContactRequest.CurrentSchemaVersion)
-        {
-            // Thrown, so the host retries and then parks it in the poison queue for a person to look at.
-            throw new InvalidDataException($"Contact-request schema version {request.SchemaVersion} is not supported.");
-        }
+        var request = QueueContract.Read<SelfTestContactRequest>(message, m => m.SchemaVersion, SelfTestContactRequest.CurrentSchemaVersion, "contact-request");
         var stored = await store.StoreAsync(request, cancellationToken);
         // Also when it was stored before: the attempt that stored it may have stopped before this line. The id follows
         // from the request, so staff get one notification however often the message comes.

@@ -1,7 +1,5 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Email;
 using Steunpunt.Connectors.SignalR;
@@ -38,12 +36,7 @@ public sealed class StaffNotificationDelivery(
     /// <summary>Reads a queue message; throws (so the message ends in the poison queue) when it is not a notification this version understands.</summary>
     public static StaffNotification Parse(string message)
     {
-        var notification = JsonSerializer.Deserialize<StaffNotification>(message, JsonDefaults.Web)
-            ?? throw new InvalidDataException("Empty staff notification.");
-        if (notification.SchemaVersion != StaffNotification.CurrentSchemaVersion)
-        {
-            throw new InvalidDataException($"Staff notification schema version {notification.SchemaVersion} is not supported.");
-        }
+        var notification = QueueContract.Read<StaffNotification>(message, m => m.SchemaVersion, StaffNotification.CurrentSchemaVersion, "staff-notification");
         if (notification.Id == Guid.Empty || string.IsNullOrWhiteSpace(notification.Kind) || notification.Reference is null)
         {
             throw new InvalidDataException("A staff notification needs an id, a kind and a reference.");
