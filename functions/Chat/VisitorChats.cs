@@ -28,7 +28,7 @@ public sealed class VisitorChats(
         var at = clock.GetUtcNow();
         var session = new ChatSession
         {
-            PartitionKey = Guid.NewGuid().ToString("N"),
+            PartitionKey = EntityIds.New(),
             Topic = request.Topic,
             AboutPoliceReport = request.AboutPoliceReport,
             VisitorTokenHash = VisitorTokens.Hash(token),

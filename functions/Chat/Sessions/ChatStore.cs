@@ -66,8 +66,7 @@ public sealed class ChatStore(StorageAccount storage)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Chat ids are GUIDs in "N" form; anything else cannot be one (and never reaches a query).</summary>
-    public static bool IsWellFormedId(string? id) => id is { Length: 32 } && Guid.TryParseExact(id, "N", out _);
+    public static bool IsWellFormedId(string? id) => EntityIds.IsWellFormed(id);
 
     /// <summary>Saves a changed session if nobody changed it since it was read; false when somebody did (ETag).</summary>
     public async Task<bool> TryUpdateAsync(ChatSession session, CancellationToken cancellationToken)

@@ -18,11 +18,9 @@ public sealed class MailCaseStore(StorageAccount storage)
 
     private static string InboxKey(MailCase mailCase) => $"{mailCase.ReceivedAt.UtcTicks:D19}_{mailCase.Id}";
 
-    public static bool IsWellFormedId(string? id) => id is { Length: 32 } && Guid.TryParseExact(id, "N", out _);
-
     public async Task<MailCase?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!IsWellFormedId(id)) return null;
+        if (!EntityIds.IsWellFormed(id)) return null;
         var found = await Cases.GetEntityIfExistsAsync<MailCase>(id, MailCase.RowKeyValue, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }

@@ -1,3 +1,4 @@
+using Steunpunt.Common.Storage;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         var now = clock.GetUtcNow();
         var (valid, problem) = Validate(request, now);
         if (problem is not null) return problem;
-        var id = Guid.NewGuid().ToString("N");
+        var id = EntityIds.New();
         var appointment = new Appointment
         {
             Id = id,
