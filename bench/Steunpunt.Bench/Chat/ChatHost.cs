@@ -41,20 +41,9 @@ public static class ChatHost
 
     public static WebApplication Build(string root)
     {
-        var port = FreePort();
-        var self = $"http://127.0.0.1:{port}";
-        var (_, values) = LocalSettingsFile.Load(root);
-        var pointingAtDefault = values
-            .Where(v => v.Value?.Contains(LocalFunctionsHost.DefaultUrl, StringComparison.OrdinalIgnoreCase) == true)
-            .Select(v => $"--{v.Key}={v.Value!.Replace(LocalFunctionsHost.DefaultUrl, self, StringComparison.OrdinalIgnoreCase)}");
-        var signalRKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         string[] args =
         [
-            $"--LocalHost:Urls={self}",
-            .. pointingAtDefault,
-            $"--{StorageAccount.Setting}=UseDevelopmentStorage=true",
-            "--Storage:CreateIfMissing=true",
-            $"--{SignalROptions.Setting}=Endpoint={self}/emulators/signalr;AccessKey={signalRKey};Version=1.0;",
+            .. BenchHost.Arguments(root),
             .. Days.Select(day => $"--Chat:OpeningHours:{day}=00:00-24:00"),
             $"--Chat:MessagesPerMinute={MessagesPerMinute}",
             $"--Chat:StartsPerHourPerAddress={StartsPerHour}",
@@ -64,36 +53,7 @@ public static class ChatHost
             // stdout is for the report.
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter("Steunpunt.LocalHost.Emulators", LogLevel.Warning);
-            WithoutBackgroundTriggers(builder.Services);
+            BenchHost.WithoutBackgroundTriggers(builder.Services);
         });
-    }
-
-    /// <summary>The queue listeners and timer schedulers are registered by factory; each is swapped for a service that does nothing.</summary>
-    private static void WithoutBackgroundTriggers(IServiceCollection services)
-    {
-        for (var i = 0; i < services.Count; i++)
-        {
-            // Keyed descriptors throw on ImplementationFactory: look only at plain IHostedService ones.
-            var descriptor = services[i];
-            if (descriptor.IsKeyedService || descriptor.ServiceType != typeof(IHostedService) || descriptor.ImplementationFactory is not { } factory) continue;
-            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp =>
-            {
-                var service = (IHostedService)factory(sp);
-                return service is QueueTriggerListener or TimerTriggerScheduler ? new Idle() : service;
-            });
-        }
-    }
-
-    private sealed class Idle : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

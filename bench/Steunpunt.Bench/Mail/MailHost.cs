@@ -35,20 +35,9 @@ public static class MailHost
 
     public static WebApplication Build(string root)
     {
-        var port = FreePort();
-        var self = $"http://127.0.0.1:{port}";
-        var (_, values) = LocalSettingsFile.Load(root);
-        var pointingAtDefault = values
-            .Where(v => v.Value?.Contains(LocalFunctionsHost.DefaultUrl, StringComparison.OrdinalIgnoreCase) == true)
-            .Select(v => $"--{v.Key}={v.Value!.Replace(LocalFunctionsHost.DefaultUrl, self, StringComparison.OrdinalIgnoreCase)}");
-        var signalRKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         string[] args =
         [
-            $"--LocalHost:Urls={self}",
-            .. pointingAtDefault,
-            $"--{StorageAccount.Setting}=UseDevelopmentStorage=true",
-            "--Storage:CreateIfMissing=true",
-            $"--{SignalROptions.Setting}=Endpoint={self}/emulators/signalr;AccessKey={signalRKey};Version=1.0;",
+            .. BenchHost.Arguments(root),
             $"--Emulators:CommunicationServices:RetryAfterSeconds={RetryAfterSeconds}",
             "--MailIntake:SubmissionsPerHourPerAddress=1000",
         ];
@@ -65,16 +54,7 @@ public static class MailHost
     /// <summary>Every queue listener and timer swapped for nothing; then the mail path's listeners registered again.</summary>
     private static void OnlyMailListeners(IServiceCollection services)
     {
-        for (var i = 0; i < services.Count; i++)
-        {
-            var descriptor = services[i];
-            if (descriptor.IsKeyedService || descriptor.ServiceType != typeof(IHostedService) || descriptor.ImplementationFactory is not { } factory) continue;
-            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp =>
-            {
-                var service = (IHostedService)factory(sp);
-                return service is QueueTriggerListener or TimerTriggerScheduler ? new Idle() : service;
-            });
-        }
+        BenchHost.WithoutBackgroundTriggers(services);
         services.AddSingleton<IHostedService>(sp => new KeptListeners(sp));
     }
 
@@ -98,18 +78,5 @@ public static class MailHost
             foreach (var listener in running) await listener.StopAsync(cancellationToken);
             foreach (var listener in running) listener.Dispose();
         }
-    }
-
-    private sealed class Idle : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
