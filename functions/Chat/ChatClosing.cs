@@ -20,7 +20,8 @@ internal static class ChatClosing
             session.State = ChatStates.Closed;
             session.ClosedAt = now;
             session.ClosedBy = closedBy;
-            if (!await store.TryUpdateAsync(session, cancellationToken)) continue;
+            // The closing line takes the next message number, so no message can be added after it (see ChatMessages).
+            if (!await ChatMessages.TrySaveWithLineAsync(store, session, ChatText.ClosedLine, clock, cancellationToken)) continue;
 
             await store.LeaveIndexAsync(session, cancellationToken);
             await store.RecordStatsAsync(session, new Dictionary<string, object?>

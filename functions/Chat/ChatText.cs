@@ -14,6 +14,12 @@ internal static class ChatText
         return null;
     }
 
+    /// <summary>The system line in the transcript where a chat ended (by whom is in the chat's state).</summary>
+    public const string ClosedLine = "Het gesprek is beëindigd.";
+
+    /// <summary>The system line where a colleague took the chat over; both sides see it.</summary>
+    public static string TransferredLine(string? staffName) => $"{(string.IsNullOrWhiteSpace(staffName) ? "Een collega" : staffName)} neemt het gesprek over.";
+
     public static IActionResult ClosedProblem()
         => Problem.Conflict("chat-ended", "Deze chat is afgesloten.", "Deze chat is afgesloten. U kunt een nieuwe chat beginnen als de chat open is.");
 }

@@ -84,7 +84,8 @@ public sealed class StaffChats(
             var previous = session.StaffId!;
             session.StaffId = request.StaffId;
             session.StaffName = string.IsNullOrWhiteSpace(request.StaffName) ? "Medewerker" : request.StaffName.Trim();
-            if (!await store.TryUpdateAsync(session, cancellationToken)) continue;
+            // The line takes the next message number: the previous owner's message either comes before it or is refused.
+            if (!await ChatMessages.TrySaveWithLineAsync(store, session, ChatText.TransferredLine(session.StaffName), clock, cancellationToken)) continue;
 
             var push = new StatePush(session.Id, ChatStates.Active, null, session.StaffName);
             await realtime.ToStaffMemberAsync(request.StaffId, "chatTransferred", new { chatId = session.Id, from = previous }, cancellationToken);
@@ -160,6 +161,6 @@ public sealed class StaffChats(
         var messages = after == int.MaxValue ? [] : await store.MessagesAsync(session.Id, Math.Max(0, after), cancellationToken);
         return new StaffChatView(session.Id, session.State, session.Topic, session.AboutPoliceReport, session.StartedAt, session.ClaimedAt,
             session.StaffId, session.StaffName, session.ClosedAt, session.ClosedBy, messages,
-            messages.Count > 0 ? messages[^1].Seq : Math.Min(after, session.LastSequence));
+            messages.Count > 0 ? messages[^1].Seq : await store.CursorAsync(session, after, cancellationToken));
     }
 }

@@ -115,8 +115,13 @@ public sealed class VisitorChats(
     /// <summary>"Delete my conversation": closes it if open, then erases the transcript. The anonymous statistics stay.</summary>
     public async Task<IActionResult> DeleteAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        if (session.IsOpen) await ChatClosing.CloseAsync(store, realtime, waitingList, session.Id, ChatParties.Visitor, clock, cancellationToken);
-        await store.EraseAsync(session.Id, cancellationToken);
+        // Closed first: the closing line fences off any message still on its way before the transcript is blanked.
+        if (session.IsOpen && await ChatClosing.CloseAsync(store, realtime, waitingList, session.Id, ChatParties.Visitor, clock, cancellationToken) is null
+            && (await store.FindAsync(session.Id, cancellationToken))?.IsOpen == true)
+        {
+            return Problem.ServiceUnavailable("Het gesprek kon nu niet worden verwijderd. Probeer het zo opnieuw.");
+        }
+        await store.BlankAsync(session.Id, cancellationToken);
         await store.RecordStatsAsync(session, new Dictionary<string, object?> { ["ErasedByVisitor"] = true }, cancellationToken);
         logger.LogInformation("Chat {ChatId} erased at the visitor's request.", session.Id);
         return new StatusCodeResult(StatusCodes.Status204NoContent);
@@ -146,7 +151,7 @@ public sealed class VisitorChats(
         var position = session.State == ChatStates.Waiting ? await waitingList.PositionAsync(session.Id, cancellationToken) : null;
         return new VisitorChatView(session.Id, session.State, session.Topic, session.AboutPoliceReport, position, session.StartedAt,
             session.StaffName, session.ClosedAt, !session.IsOpen && session.Satisfaction is null, messages,
-            messages.Count > 0 ? messages[^1].Seq : Math.Min(after, session.LastSequence));
+            messages.Count > 0 ? messages[^1].Seq : await store.CursorAsync(session, after, cancellationToken));
     }
 
     public static IReadOnlyDictionary<string, string> Facts(ChatSession session) => new Dictionary<string, string>

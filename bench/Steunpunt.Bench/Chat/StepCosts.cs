@@ -18,7 +18,8 @@ public sealed record StepCost(string Step, long Count, TimeSpan Wall, TimeSpan C
 }
 
 /// <summary>
-/// The chat message's path taken apart: each step it makes (the session read, the append transaction, the two pushes)
+/// The chat message's path taken apart: each step it makes (in a claimed chat the message insert alone and the two
+/// pushes; the session read and the append transaction only on a cache miss, while waiting, or once a minute)
 /// and, for comparison, the floor's insert and the whole chat and floor messages, each repeated for
 /// <see cref="PerStep"/> by a single caller on one session with nothing else running. No queueing, so wall time is
 /// the step's own latency; CPU time and allocation per step show what it costs the process (the local host and the
@@ -30,7 +31,8 @@ public static class StepCosts
     private const int MinimumCount = 20;
 
     public const string Read = "storage read: the session (`ChatStore.FindAsync`)";
-    public const string Append = "storage transaction: session update + message insert (`ChatStore.TryAppendAsync`)";
+    public const string Append = "storage transaction: session update + message insert (`ChatStore.TryAppendAsync`; waiting chats, first answer, once a minute)";
+    public const string AddMessage = "storage insert: the message alone (`ChatStore.TryAddMessageAsync`; a claimed chat's usual message)";
     public const string Insert = "storage insert: one message row (floor)";
     public const string PushStaff = "SignalR REST: push to the staff member";
     public const string PushVisitor = "SignalR REST: echo to the visitor";
@@ -65,6 +67,11 @@ public static class StepCosts
             chat.LastActivityAt = now;
             var row = new ChatMessageEntity { PartitionKey = chat.Id, RowKey = ChatMessageEntity.Key(chat.LastSequence), From = ChatParties.Visitor, Text = MessageTexts.All[4], SentAt = now };
             return await store.TryAppendAsync(chat, row, CancellationToken.None);
+        }));
+        results.Add(await MeasureAsync(AddMessage, azurite, azuriteIdle, async () =>
+        {
+            var row = new ChatMessageEntity { PartitionKey = chat.Id, RowKey = ChatMessageEntity.Key(chat.LastSequence + 1), From = ChatParties.Visitor, Text = MessageTexts.All[4], SentAt = DateTimeOffset.UtcNow };
+            return await store.TryAddMessageAsync(chat, row, CancellationToken.None);
         }));
         session.LastChatSeq = chat.LastSequence;
         results.Add(await MeasureAsync(Insert, azurite, azuriteIdle, async () =>

@@ -54,7 +54,10 @@ public sealed class ChatSession : ITableEntity
     public string? StaffId { get; set; }
     public string? StaffName { get; set; }
 
-    /// <summary>The sequence number of the last message; the next one gets one more.</summary>
+    /// <summary>
+    /// The number of a message known to exist when the session was last written: the last one then, but messages are
+    /// usually added without writing the session (see <see cref="Chat.ChatMessages"/>), so it may lag behind.
+    /// </summary>
     public int LastSequence { get; set; }
 
     public bool WaitAlertSent { get; set; }
@@ -68,7 +71,10 @@ public sealed class ChatSession : ITableEntity
     internal object MemberwiseCloneForCache() => MemberwiseClone();
 }
 
-/// <summary>A message row: <c>(chat id, "m" + sequence)</c>.</summary>
+/// <summary>
+/// A message row: <c>(chat id, "m" + sequence)</c>. <see cref="From"/> is visitor, staff or system (a line such as "the
+/// chat was closed"); an empty row is a number kept after "delete my conversation" (see <see cref="ChatStore.BlankAsync"/>).
+/// </summary>
 public sealed class ChatMessageEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -83,8 +89,10 @@ public sealed class ChatMessageEntity : ITableEntity
 
     public static string Key(int sequence) => "m" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
+    public static int SequenceOf(string rowKey) => int.Parse(rowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+
     [System.Runtime.Serialization.IgnoreDataMember]
-    public int Sequence => int.Parse(RowKey.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+    public int Sequence => SequenceOf(RowKey);
 }
 
 /// <summary>A message as visitors and staff see it.</summary>

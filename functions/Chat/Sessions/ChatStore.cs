@@ -39,22 +39,32 @@ public sealed class ChatStore(StorageAccount storage)
 
     /// <summary>
     /// Sessions as this instance last wrote them, for the message path only: a visitor's next message can skip the
-    /// read, because the append's If-Match on the ETag catches any change made elsewhere (claim, transfer, close),
-    /// and a conflict reads afresh. Bounded; anything else reads storage.
+    /// read (see <see cref="Chat.ChatMessages"/> for why that is safe). Bounded in number and in age: a copy older than
+    /// <see cref="LastWrittenLifetime"/> is never used, so no stale copy outlives a transcript purge.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChatSession> lastWritten = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ChatSession Session, long At)> lastWritten = new(StringComparer.Ordinal);
     private const int LastWrittenCapacity = 10_000;
+    public static readonly TimeSpan LastWrittenLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The session as this instance last appended to it, else from storage.</summary>
+    /// <summary>The session as this instance last appended to it (if recent), else from storage.</summary>
     public async Task<ChatSession?> FindForAppendAsync(string id, CancellationToken cancellationToken)
-        => lastWritten.TryGetValue(id, out var known) ? Copy(known) : await FindAsync(id, cancellationToken);
+        => RememberedCopy(id) ?? await FindAsync(id, cancellationToken);
+
+    /// <summary>The session as this instance last wrote it, with the last number it added, if recent.</summary>
+    public ChatSession? RememberedCopy(string id) => Recent(id) is { } known ? Copy(known) : null;
+
+    /// <summary>The highest message number this instance knows to exist in the chat (0 when it knows none).</summary>
+    public int KnownLastSequence(string id) => Recent(id)?.LastSequence ?? 0;
 
     public void Forget(string id) => lastWritten.TryRemove(id, out _);
+
+    private ChatSession? Recent(string id)
+        => lastWritten.TryGetValue(id, out var known) && Environment.TickCount64 - known.At < (long)LastWrittenLifetime.TotalMilliseconds ? known.Session : null;
 
     private void Remember(ChatSession session)
     {
         if (lastWritten.Count >= LastWrittenCapacity) lastWritten.Clear();
-        lastWritten[session.Id] = Copy(session);
+        lastWritten[session.Id] = (Copy(session), Environment.TickCount64);
     }
 
     private static ChatSession Copy(ChatSession session) => (ChatSession)session.MemberwiseCloneForCache();
@@ -86,8 +96,9 @@ public sealed class ChatStore(StorageAccount storage)
     }
 
     /// <summary>
-    /// Appends a message and saves the session's new counter and activity in one transaction, if the session is
-    /// unchanged since it was read; false when it changed (the caller reads again and retries).
+    /// Appends a message (or a system line that fences later messages off, see <see cref="Chat.ChatMessages"/>) and
+    /// saves the session in one transaction, if the session is unchanged since it was read and the message number is
+    /// still free; false otherwise (the caller reads again and retries).
     /// </summary>
     public async Task<bool> TryAppendAsync(ChatSession session, ChatMessageEntity message, CancellationToken cancellationToken)
     {
@@ -109,6 +120,53 @@ public sealed class ChatStore(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// Adds a message row alone, without touching the session: false when its number is taken (somebody wrote, or a
+    /// system line closed the chat, since <paramref name="session"/> was known). On success the remembered session
+    /// (same ETag) carries the new number.
+    /// </summary>
+    public async Task<bool> TryAddMessageAsync(ChatSession session, ChatMessageEntity message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Chats.AddEntityAsync(message, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+        session.LastSequence = message.Sequence;
+        Remember(session);
+        return true;
+    }
+
+    /// <summary>
+    /// The number of the chat's last row in the message range, counting from one known to exist
+    /// (<paramref name="atLeast"/>): the session's own counter may lag behind, because a message is usually added alone.
+    /// </summary>
+    public async Task<int> LastSequenceAsync(string id, int atLeast, CancellationToken cancellationToken)
+    {
+        var from = ChatMessageEntity.Key(atLeast);
+        var last = atLeast;
+        await foreach (var row in Chats.QueryAsync<TableEntity>(
+            e => e.PartitionKey == id && e.RowKey.CompareTo(from) > 0 && e.RowKey.CompareTo(MessagePrefixEnd) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            last = Math.Max(last, ChatMessageEntity.SequenceOf(row.RowKey));
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// The cursor for a reader who has everything up to <paramref name="after"/> and got nothing newer: <paramref name="after"/>
+    /// itself when that message exists, else the chat's last number (a cursor from elsewhere must not skip future messages).
+    /// </summary>
+    public async Task<int> CursorAsync(ChatSession session, int after, CancellationToken cancellationToken)
+    {
+        if (after <= Math.Max(session.LastSequence, KnownLastSequence(session.Id))) return Math.Max(0, after);
+        var exists = await Chats.GetEntityIfExistsAsync<TableEntity>(session.Id, ChatMessageEntity.Key(after), select: ["RowKey"], cancellationToken: cancellationToken);
+        return exists.HasValue ? after : await LastSequenceAsync(session.Id, session.LastSequence, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ChatMessage>> MessagesAsync(string id, int after, CancellationToken cancellationToken)
     {
         var from = ChatMessageEntity.Key(after);
@@ -116,7 +174,7 @@ public sealed class ChatStore(StorageAccount storage)
         await foreach (var row in Chats.QueryAsync<ChatMessageEntity>(
             m => m.PartitionKey == id && m.RowKey.CompareTo(from) > 0 && m.RowKey.CompareTo(MessagePrefixEnd) < 0, cancellationToken: cancellationToken))
         {
-            messages.Add(new ChatMessage(row.Sequence, row.From, row.Text, row.SentAt, row.StaffName));
+            if (row.From.Length > 0) messages.Add(new ChatMessage(row.Sequence, row.From, row.Text, row.SentAt, row.StaffName));
         }
         return messages;
     }
@@ -164,6 +222,25 @@ public sealed class ChatStore(StorageAccount storage)
         string fromKey = from.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), toKey = to.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromKey} and PartitionKey le {toKey}");
         await foreach (var row in Stats.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) yield return row;
+    }
+
+    /// <summary>
+    /// "Delete my conversation": every message loses its text at once, but keeps its number as an empty row, so a message
+    /// sent late from a second tab cannot slip into the erased chat (its number is taken); the session row goes, so
+    /// the chat is gone for everyone. The empty rows go with the transcript purge, after the retention period.
+    /// </summary>
+    public async Task<int> BlankAsync(string id, CancellationToken cancellationToken)
+    {
+        Forget(id);
+        var keys = new List<string>();
+        await foreach (var row in Chats.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
+        foreach (var batch in keys.Where(k => k != ChatSession.RowKeyValue).Chunk(100))
+        {
+            await Chats.SubmitTransactionAsync(batch.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(id, k))), cancellationToken);
+        }
+        await Chats.DeleteEntityAsync(id, ChatSession.RowKeyValue, ETag.All, cancellationToken);
+        Forget(id);
+        return keys.Count;
     }
 
     /// <summary>Erases a chat's transcript: its session row and every message (the statistics row stays). Safe to run twice at once.</summary>

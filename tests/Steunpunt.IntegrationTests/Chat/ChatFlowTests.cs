@@ -55,7 +55,10 @@ public class ChatFlowTests(LocalHostFixture fixture)
         var view = await VisitorViewAsync(fixture, visitor);
         Assert.Equal("closed", view.GetProperty("state").GetString());
         Assert.True(view.GetProperty("canRate").GetBoolean());
-        Assert.Equal(2, view.GetProperty("messages").GetArrayLength());
+        var transcript = view.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["visitor", "staff", "system"], transcript.Select(m => m.GetProperty("from").GetString()));
+        Assert.Equal("Het gesprek is beëindigd.", transcript[2].GetProperty("text").GetString());
+        Assert.Equal(3, transcript[2].GetProperty("seq").GetInt32());
 
         var rate = await fixture.Client.SendAsync(VisitorRequest(HttpMethod.Post, $"/api/chats/{visitor.ChatId}/satisfaction", visitor, new { score = 5, comment = "Fijn dat dit anoniem kon." }));
         Assert.Equal(HttpStatusCode.OK, rate.StatusCode);
@@ -139,6 +142,9 @@ public class ChatFlowTests(LocalHostFixture fixture)
         await secondConsole.WaitForAsync(ChatEvents.Message, ForChat(visitor.ChatId), "the visitor's message at the new owner");
         Assert.Equal(HttpStatusCode.Forbidden, (await StaffSayAsync(fixture, first.AccessToken, visitor.ChatId, "nog iets")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await StaffSayAsync(fixture, second.AccessToken, visitor.ChatId, "Ik neem het over.")).StatusCode);
+        var transcript = (await VisitorViewAsync(fixture, visitor)).GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("seq").GetInt32(), m.GetProperty("from").GetString(), m.GetProperty("text").GetString()));
+        Assert.Equal([(1, "system", "Tweede neemt het gesprek over."), (2, "visitor", "Hallo?"), (3, "staff", "Ik neem het over.")], transcript);
     }
 
     [Fact]
@@ -152,7 +158,11 @@ public class ChatFlowTests(LocalHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client.SendAsync(VisitorRequest(HttpMethod.Get, $"/api/chats/{visitor.ChatId}", visitor))).StatusCode);
-        Assert.Empty(await fixture.RowsAsync(StorageNames.Tables.Chats, visitor.ChatId));
+        // No session and no text left; only the numbers stay taken (empty rows) until the transcript purge.
+        var rows = await fixture.RowsAsync(StorageNames.Tables.Chats, visitor.ChatId);
+        Assert.Equal(["m0000000001", "m0000000002"], rows.Select(r => r.RowKey).Order());
+        Assert.All(rows, r => Assert.Empty(r.Keys.Except(["PartitionKey", "RowKey", "Timestamp", "odata.etag"])));
+        Assert.Equal(HttpStatusCode.NotFound, (await SayAsync(fixture, visitor, "nog één bericht uit een ander tabblad")).StatusCode);
         var stats = Assert.Single(await fixture.RowsAsync(StorageNames.Tables.ChatStats, at.UtcDateTime.ToString("yyyyMMdd")), r => r.RowKey == visitor.ChatId);
         Assert.Equal("stalking", stats.GetString("Topic"));
         Assert.True(stats.GetBoolean("ErasedByVisitor"));

@@ -81,7 +81,8 @@ public class ChatRulesTests(LocalHostFixture fixture)
 
         await fixture.Client.SendAsync(VisitorRequest(HttpMethod.Post, $"/api/chats/{mine.ChatId}/close", mine));
         await AssertProblemAsync(await SayAsync(fixture, mine, "na afloop"), HttpStatusCode.Conflict, "chat-ended");
-        Assert.Single(await fixture.RowsAsync(StorageNames.Tables.Chats, mine.ChatId));
+        // The session and the closing line, nothing else.
+        Assert.Equal(["m0000000001", ChatSession.RowKeyValue], (await fixture.RowsAsync(StorageNames.Tables.Chats, mine.ChatId)).Select(r => r.RowKey).Order());
     }
 
     [Fact]
@@ -105,6 +106,87 @@ public class ChatRulesTests(LocalHostFixture fixture)
         await AssertProblemAsync(await SayAsync(fixture, visitor, "tweede"), HttpStatusCode.Conflict, "chat-ended");
         await AssertProblemAsync(await SayAsync(fixture, other, "tweede"), HttpStatusCode.NotFound);
         Assert.Single((await VisitorViewAsync(fixture, visitor)).GetProperty("messages").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_claimed_chat_closed_or_handed_over_by_another_instance_takes_no_message_from_before_the_change()
+    {
+        MoveToOpeningHours(fixture.Clock);
+        var first = await StaffAsync(fixture, "Eerste " + Guid.NewGuid().ToString("N")[..6]);
+        var second = await StaffAsync(fixture, "Tweede " + Guid.NewGuid().ToString("N")[..6]);
+        var closing = await StartAsync(fixture);
+        var handedOver = await StartAsync(fixture);
+        foreach (var chat in new[] { closing, handedOver })
+        {
+            await StaffPostAsync(fixture, first.AccessToken, $"/api/staff/chats/{chat.ChatId}/claim");
+            // Two messages each way: after these, this instance adds a message without reading or writing the session.
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Equal(HttpStatusCode.Created, (await SayAsync(fixture, chat, $"bezoeker {i}")).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await StaffSayAsync(fixture, first.AccessToken, chat.ChatId, $"medewerker {i}")).StatusCode);
+            }
+        }
+
+        // Another instance (its own store: none of this instance's memory) closes one chat and hands the other over.
+        var elsewhere = new ChatStore(fixture.Storage);
+        var session = (await elsewhere.FindAsync(closing.ChatId, default))!;
+        session.State = ChatStates.Closed;
+        Assert.True(await Steunpunt.Chat.ChatMessages.TrySaveWithLineAsync(elsewhere, session, "Het gesprek is beëindigd.", fixture.Clock, default));
+        var other = (await elsewhere.FindAsync(handedOver.ChatId, default))!;
+        other.StaffId = second.Subject;
+        Assert.True(await Steunpunt.Chat.ChatMessages.TrySaveWithLineAsync(elsewhere, other, "Tweede neemt het gesprek over.", fixture.Clock, default));
+
+        await AssertProblemAsync(await SayAsync(fixture, closing, "na afloop"), HttpStatusCode.Conflict, "chat-ended");
+        await AssertProblemAsync(await StaffSayAsync(fixture, first.AccessToken, closing.ChatId, "na afloop"), HttpStatusCode.Conflict, "chat-ended");
+        await AssertProblemAsync(await StaffSayAsync(fixture, first.AccessToken, handedOver.ChatId, "niet meer van mij"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, (await SayAsync(fixture, handedOver, "hallo?")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await StaffSayAsync(fixture, second.AccessToken, handedOver.ChatId, "ik ben er")).StatusCode);
+
+        Assert.Equal(["visitor", "staff", "visitor", "staff", "system"], await FromsAsync(closing.ChatId));
+        Assert.Equal(["visitor", "staff", "visitor", "staff", "system", "visitor", "staff"], await FromsAsync(handedOver.ChatId));
+    }
+
+    [Fact]
+    public async Task Messages_from_both_sides_at_once_each_get_their_own_number_and_none_is_lost()
+    {
+        MoveToOpeningHours(fixture.Clock);
+        var staff = await StaffAsync(fixture, "Vera " + Guid.NewGuid().ToString("N")[..6]);
+        var visitor = await StartAsync(fixture);
+        await StaffPostAsync(fixture, staff.AccessToken, $"/api/staff/chats/{visitor.ChatId}/claim");
+        Assert.Equal(HttpStatusCode.Created, (await SayAsync(fixture, visitor, "begin")).StatusCode);
+
+        // Eight at once: the staff member, and a visitor with several tabs open, all typing fast.
+        var sends = Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? SayAsync(fixture, visitor, $"bezoeker {i}")
+            : StaffSayAsync(fixture, staff.AccessToken, visitor.ChatId, $"medewerker {i}"));
+        var answers = await Task.WhenAll(sends);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, $"{(int)a.StatusCode}: {a.Content.ReadAsStringAsync().Result}"));
+        var numbers = await Task.WhenAll(answers.Select(async a => JsonDocument.Parse(await a.Content.ReadAsStringAsync()).RootElement.GetProperty("seq").GetInt32()));
+        Assert.Equal(Enumerable.Range(2, 8), numbers.Order());
+        var transcript = (await VisitorViewAsync(fixture, visitor)).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, 9), transcript.Select(m => m.GetProperty("seq").GetInt32()));
+        Assert.Equal(9, transcript.Select(m => m.GetProperty("text").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_reader_whose_cursor_is_past_the_last_message_gets_the_last_number_back()
+    {
+        MoveToOpeningHours(fixture.Clock);
+        var staff = await StaffAsync(fixture, "Kees " + Guid.NewGuid().ToString("N")[..6]);
+        var visitor = await StartAsync(fixture);
+        await StaffPostAsync(fixture, staff.AccessToken, $"/api/staff/chats/{visitor.ChatId}/claim");
+        for (var i = 0; i < 3; i++) await SayAsync(fixture, visitor, $"bericht {i}");
+
+        Assert.Equal(3, (await VisitorViewAsync(fixture, visitor, after: 3)).GetProperty("cursor").GetInt32());
+        Assert.Equal(3, (await VisitorViewAsync(fixture, visitor, after: 40)).GetProperty("cursor").GetInt32());
+        Assert.Equal(2, (await VisitorViewAsync(fixture, visitor, after: 1)).GetProperty("messages").GetArrayLength());
+    }
+
+    private async Task<List<string>> FromsAsync(string chatId)
+    {
+        var rows = await fixture.RowsAsync(StorageNames.Tables.Chats, chatId);
+        return rows.Where(r => r.RowKey != ChatSession.RowKeyValue).OrderBy(r => r.RowKey).Select(r => r.GetString("From")).ToList();
     }
 
     [Fact]
