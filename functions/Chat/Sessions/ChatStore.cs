@@ -238,7 +238,14 @@ public sealed class ChatStore(StorageAccount storage)
         {
             await Chats.SubmitTransactionAsync(batch.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(id, k))), cancellationToken);
         }
-        await Chats.DeleteEntityAsync(id, ChatSession.RowKeyValue, ETag.All, cancellationToken);
+        try
+        {
+            await Chats.DeleteEntityAsync(id, ChatSession.RowKeyValue, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // A second "delete" at the same moment got there first.
+        }
         Forget(id);
         return keys.Count;
     }
