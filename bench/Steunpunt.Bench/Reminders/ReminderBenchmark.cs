@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Steunpunt.LocalHost.Settings;
 
 namespace Steunpunt.Bench.Reminders;
@@ -16,8 +15,11 @@ public static class ReminderBenchmark
 {
     public const int SmallFuture = 1_000;
 
-    /// <summary>Node's heap limit for the large configuration's Azurite: about 2 KB of heap per seeded row, and room to spare.</summary>
-    public static int LargeHeapMegabytes(int future) => Math.Max(2_048, (int)Math.Ceiling(future / 1_000_000.0 * 8_192));
+    /// <summary>
+    /// Node's heap limit for the large configuration's Azurite (its default is about 2 GB): with a million future appointments
+    /// (two million rows) it held 2.8 GB resident.
+    /// </summary>
+    public const int LargeHeapMegabytes = 8_192;
 
     public static async Task<ReminderFigures> RunAsync(BenchOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -27,7 +29,7 @@ public static class ReminderBenchmark
             $"previous sweep's watermark {SweepScenario.SteadyWatermark:HH:mm} UTC.");
         using var calls = new StorageCalls();
         await using var small = await SweepTarget.StartAsync("small", options.Due, SmallFuture, nodeHeapMegabytes: null, root, progress, cancellationToken);
-        await using var large = await SweepTarget.StartAsync("large", options.Due, options.Future, LargeHeapMegabytes(options.Future), root, progress, cancellationToken);
+        await using var large = await SweepTarget.StartAsync("large", options.Due, options.Future, LargeHeapMegabytes, root, progress, cancellationToken);
 
         var smallSeeding = await small.SeedAsync(progress, cancellationToken);
         var smallMemory = small.Memory;
@@ -55,7 +57,7 @@ public static class ReminderBenchmark
         }
 
         TargetFigures Figures(SweepTarget target, IReadOnlyList<SeedStep> seeding, ProcessMemory.Resident? afterSeeding) => new(
-            target.Name, target.Appointments.FutureCount, target.Appointments.Due.Count, target.AzuritePid, target.NodeHeapMegabytes, seeding, afterSeeding,
+            target.Name, target.Appointments.FutureCount, target.Appointments.Due.Count, target.NodeHeapMegabytes, seeding, afterSeeding,
             warmUps[target], rounds[target], outage[target], target.Memory);
         var figures = new ReminderFigures(options.Rounds, SweepScenario.Now, SweepScenario.SteadyWatermark,
             Figures(small, smallSeeding, smallMemory), Figures(large, largeSeeding, largeMemory), loadBefore, LoadAverage.Read());
@@ -75,40 +77,4 @@ public static class ReminderBenchmark
     }
 
     private static string Mb(ProcessMemory.Resident? memory) => memory is { } m ? $"{m.CurrentMb:N0} MB (peak {m.PeakMb:N0} MB)" : "unknown";
-}
-
-/// <summary>
-/// Ctrl-C and SIGTERM while it is alive cancel <see cref="Token"/> instead of ending the process at once, so the benchmark
-/// unwinds and its dedicated Azurites are stopped (a million-row node process left behind would hold gigabytes).
-/// </summary>
-public sealed class Interruption : IDisposable
-{
-    private readonly CancellationTokenSource source = new();
-    private readonly PosixSignalRegistration? terminate;
-
-    public Interruption()
-    {
-        Console.CancelKeyPress += OnCancelKeyPress;
-        terminate = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            source.Cancel();
-        });
-    }
-
-    public CancellationToken Token => source.Token;
-    public bool Requested => source.IsCancellationRequested;
-
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
-    {
-        e.Cancel = true;
-        source.Cancel();
-    }
-
-    public void Dispose()
-    {
-        Console.CancelKeyPress -= OnCancelKeyPress;
-        terminate?.Dispose();
-        source.Dispose();
-    }
 }

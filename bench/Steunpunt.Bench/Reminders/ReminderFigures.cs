@@ -30,7 +30,6 @@ public sealed record TargetFigures(
     string Name,
     int Future,
     int Due,
-    int AzuritePid,
     int? NodeHeapMegabytes,
     IReadOnlyList<SeedStep> Seeding,
     ProcessMemory.Resident? MemoryAfterSeeding,

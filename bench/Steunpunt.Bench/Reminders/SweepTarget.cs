@@ -48,7 +48,6 @@ public sealed class SweepTarget : IAsyncDisposable
     public string Name { get; }
     public BenchAppointments Appointments { get; }
     public int? NodeHeapMegabytes { get; }
-    public int AzuritePid => azurite.ProcessId;
     public IReadOnlyList<int> Ports => azurite.DedicatedPorts!.All;
     public ProcessMemory.Resident? Memory => ProcessMemory.Read(azurite.ProcessId);
 

@@ -303,8 +303,8 @@ public static class MarkdownReport
         Line(text);
         Line(text, $"`ReminderSweep.SweepAsync` from the app's composition root, at a fake now of {figures.Now:yyyy-MM-dd HH:mm} UTC, with the watermark the timer's previous run " +
             $"(5 minutes earlier) left ({figures.SteadyWatermark:HH:mm} UTC), so it reads the hour buckets from there to now. Each configuration has a dedicated in-memory Azurite " +
-            $"holding its {small.Due:N0} due appointments (one reminder each due between the watermark and now) and its future appointments (2 to 363 days ahead; about half in the " +
-            $"control arm, without reminder rows). Before every sweep the due rows are put back to scheduled, the watermark is set and `sms-reminders` is emptied; after it, " +
+            $"holding its {small.Due:N0} due appointments (one reminder each due between the watermark and now; stored with every row the app writes) and its future appointments " +
+            $"(2 to 363 days ahead; about half in the control arm, without reminder rows; without their statistics rows, which the sweep never reads). Before every sweep the due rows are put back to scheduled, the watermark is set and `sms-reminders` is emptied; after it, " +
             $"every message is read back and compared with the due reminders. One warm-up sweep each, then {figures.Rounds} alternating rounds (the first configuration swaps " +
             $"every round), then one sweep each after an outage (watermark a month behind: every hour back to the longest lead time). Load average {figures.LoadBefore} before, {figures.LoadAfter} after.");
         Line(text);
