@@ -51,6 +51,9 @@ public sealed class ReminderPlanner(TimeZoneInfo zone, int quietFromHour, int qu
         return moved < start ? moved : null;
     }
 
+    /// <summary>The organisation's local date of an instant (an appointment's statistics go by it).</summary>
+    public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
     /// <summary>A local wall-clock time as an instant; in a gap the time after it, in an overlap the first (summer-time) one.</summary>
     public DateTimeOffset Instant(DateOnly day, TimeOnly time)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Steunpunt.Bench.Chat;
 using Steunpunt.Bench.Http;
 using Steunpunt.Bench.Mail;
+using Steunpunt.Bench.Reminders;
 using Steunpunt.Bench.Scoring;
 
 namespace Steunpunt.Bench.Reporting;
@@ -10,14 +11,14 @@ namespace Steunpunt.Bench.Reporting;
 /// <summary>The run's figures as Markdown: targets with PASS/FAIL, then the detail behind them.</summary>
 public static class MarkdownReport
 {
-    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail)
+    public static string Render(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail, ReminderFigures? reminders = null)
     {
         // Invariant culture throughout: the report is read and diffed across machines. Only this (synchronous) call is affected.
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return RenderInvariant(at, machine, options, scoring, http, chat, mail);
+            return RenderInvariant(at, machine, options, scoring, http, chat, mail, reminders);
         }
         finally
         {
@@ -25,7 +26,7 @@ public static class MarkdownReport
         }
     }
 
-    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail)
+    private static string RenderInvariant(DateTimeOffset at, MachineInfo machine, BenchOptions options, ScoringFigures? scoring, HttpFigures? http, ChatFigures? chat, MailFigures? mail, ReminderFigures? reminders)
     {
         var text = new StringBuilder();
         Line(text, "# Steunpunt benchmark");
@@ -34,6 +35,7 @@ public static class MarkdownReport
             $"{machine.Runtime} · {machine.Configuration} build, {machine.Gc} GC");
         Line(text);
         Line(text, $"Options: `--seconds {options.Seconds} --concurrency {options.Concurrency} --sessions {options.Sessions} --chats-per-staff {options.ChatsPerStaff} --forms {options.Forms}`" +
+            (options.RunReminders ? $" `--future {options.Future} --due {options.Due} --rounds {options.Rounds}`" : "") +
             (options.Only is { } only ? $" `--only {only}`" : ""));
         Line(text);
 
@@ -62,12 +64,19 @@ public static class MarkdownReport
             Line(text, $"| Mail receipts/s ≥ {MailFigures.TargetRatio * 100:0}% of the queue + table floor | {mail.Ratio * 100:0.0}% | {Verdict(mail.Ratio >= MailFigures.TargetRatio)} |");
             Line(text, $"| No failed form posts or missing receipts (taken by another host: {mail.Stolen:N0}, not counted) | {mail.Errors:N0} | {Verdict(mail.Errors == 0)} |");
         }
+        if (reminders is not null)
+        {
+            Line(text, $"| Reminder sweep p50 with {reminders.Large.Future:N0} stored future appointments ≤ {ReminderFigures.TargetRatio} × with {reminders.Small.Future:N0} ({reminders.Small.Due:N0} due in both) | " +
+                $"{reminders.Ratio:0.00} × ({reminders.Large.MedianMs:0.0} vs {reminders.Small.MedianMs:0.0} ms) | {Verdict(reminders.Ratio <= ReminderFigures.TargetRatio)} |");
+            Line(text, $"| Every due reminder queued exactly once and nothing else, every sweep | {reminders.Errors:N0} error(s) | {Verdict(reminders.Errors == 0)} |");
+        }
         Line(text);
 
         if (scoring is not null) Scoring(text, scoring);
         if (http is not null) Http(text, http);
         if (chat is not null) Chat(text, chat);
         if (mail is not null) Mail(text, mail);
+        if (reminders is not null) Reminders(text, reminders);
         return text.ToString();
     }
 
@@ -285,6 +294,78 @@ public static class MarkdownReport
         if (figures.CleanupFailures() > 0) Line(text, $"{figures.CleanupFailures():N0} clean-up step(s) failed.");
         Line(text);
     }
+
+    private static void Reminders(StringBuilder text, ReminderFigures figures)
+    {
+        var small = figures.Small;
+        var large = figures.Large;
+        Line(text, "## Reminder sweep");
+        Line(text);
+        Line(text, $"`ReminderSweep.SweepAsync` from the app's composition root, at a fake now of {figures.Now:yyyy-MM-dd HH:mm} UTC, with the watermark the timer's previous run " +
+            $"(5 minutes earlier) left ({figures.SteadyWatermark:HH:mm} UTC), so it reads the hour buckets from there to now. Each configuration has a dedicated in-memory Azurite " +
+            $"holding its {small.Due:N0} due appointments (one reminder each due between the watermark and now; stored with every row the app writes) and its future appointments " +
+            $"(2 to 363 days ahead; about half in the control arm, without reminder rows; without their statistics rows, which the sweep never reads). Before every sweep the due rows are put back to scheduled, the watermark is set and `sms-reminders` is emptied; after it, " +
+            $"every message is read back and compared with the due reminders. One warm-up sweep each, then {figures.Rounds} alternating rounds (the first configuration swaps " +
+            $"every round), then one sweep each after an outage (watermark a month behind: every hour back to the longest lead time). Load average {figures.LoadBefore} before, {figures.LoadAfter} after.");
+        Line(text);
+        Line(text, "| Configuration | Table | Rows | Requests | Seconds | Rows/s | Azurite CPU s |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|");
+        foreach (var target in new[] { small, large })
+        {
+            foreach (var step in target.Seeding)
+            {
+                Line(text, $"| {target.Name} | {step.Table} | {step.Rows:N0} | {step.Requests:N0} | {step.Seconds:N1} | {step.RowsPerSecond:N0} | {(step.AzuriteCpuSeconds is { } c ? c.ToString("N1") : "–")} |");
+            }
+        }
+        Line(text);
+        Line(text, "| Configuration | Future appointments | Due | Seeded rows | Seeding s | Azurite RSS after seeding MB | at the end MB | peak MB | node heap limit MB |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var target in new[] { small, large })
+        {
+            Line(text, $"| {target.Name} | {target.Future:N0} | {target.Due:N0} | {target.SeededRows:N0} | {target.SeedingSeconds:N1} | {Mb(target.MemoryAfterSeeding?.CurrentMb)} | " +
+                $"{Mb(target.MemoryAtEnd?.CurrentMb)} | {Mb(target.MemoryAtEnd?.PeakMb)} | {(target.NodeHeapMegabytes is { } h ? h.ToString("N0") : "default")} |");
+        }
+        Line(text);
+        Line(text, "Per sweep: the client-side time of its queries, point reads, merges (claims) and queue sends, summed.");
+        Line(text);
+        Line(text, "| Phase | Configuration | Load avg | Sweep ms | Storage requests | queries ms | point reads ms | merges ms | sends ms | Azurite CPU ms | Bench CPU ms | Queued | Messages | Missing | Duplicates | Unexpected |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (target, round) in small.WarmUps.Select(r => (small, r)).Concat(large.WarmUps.Select(r => (large, r)))
+            .Concat(small.Rounds.Zip(large.Rounds).SelectMany((pair, i) => i % 2 == 0 ? new[] { (small, pair.First), (large, pair.Second) } : [(large, pair.Second), (small, pair.First)]))
+            .Concat(new[] { (small, small.Outage), (large, large.Outage) }.Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))))
+        {
+            var check = round.Check;
+            Line(text, $"| {round.Phase} | {target.Name} | {round.LoadAverage} | {round.Milliseconds:N1} | {round.Requests:N0} | " +
+                $"{round.MsOf("query "):N0} | {round.MsOf("point read "):N0} | {round.MsOf("merge "):N0} | {round.MsOf("send "):N0} | {(round.AzuriteCpuMs is { } a ? a.ToString("N0") : "–")} | " +
+                $"{round.ProcessCpuMs:N0} | {check.Queued:N0} | {check.Messages:N0} | {check.Missing:N0} | {check.Duplicates:N0} | {check.Unexpected:N0} |");
+        }
+        Line(text);
+        Line(text, "| Configuration | Sweep p50 ms | min | max | Azurite CPU ms p50 |");
+        Line(text, "|---|---:|---:|---:|---:|");
+        foreach (var target in new[] { small, large })
+        {
+            Line(text, $"| {target.Name} ({target.Future:N0} future) | {target.MedianMs:N1} | {target.MinMs:N1} | {target.MaxMs:N1} | " +
+                $"{Stats.Median(target.Rounds.Where(r => r.AzuriteCpuMs is not null).Select(r => r.AzuriteCpuMs!.Value).ToList()):N0} |");
+        }
+        Line(text);
+        Line(text, $"Large ÷ small (p50): **{figures.Ratio:0.00}** (target ≤ {ReminderFigures.TargetRatio}).");
+        Line(text);
+        Line(text, "Storage requests per measured sweep by kind, with the time each took as the client saw it (a sweep makes them one after the other, so their times add up to nearly all of it):");
+        Line(text);
+        Line(text, "| Request | small: per sweep | mean ms | ms per sweep | large: per sweep | mean ms | ms per sweep |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|");
+        var smallCalls = small.CallsPerSweep();
+        var largeCalls = large.CallsPerSweep();
+        foreach (var kind in smallCalls.Keys.Union(largeCalls.Keys).Order(StringComparer.Ordinal))
+        {
+            string Cells(IReadOnlyDictionary<string, (double PerSweep, double MeanMs, double MsPerSweep)> calls)
+                => calls.TryGetValue(kind, out var c) ? $"{c.PerSweep:N1} | {c.MeanMs:N2} | {c.MsPerSweep:N1}" : "– | – | –";
+            Line(text, $"| {kind} | {Cells(smallCalls)} | {Cells(largeCalls)} |");
+        }
+        Line(text);
+    }
+
+    private static string Mb(double? megabytes) => megabytes is { } m ? m.ToString("N0") : "–";
 
     private static string Verdict(bool pass) => pass ? "PASS" : "**FAIL**";
 

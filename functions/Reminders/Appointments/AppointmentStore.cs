@@ -106,17 +106,20 @@ public sealed class AppointmentStore(StorageAccount storage)
 
     private async Task WriteStatsAsync(Appointment appointment, DateOnly localDay, DateOnly? previousDay, CancellationToken cancellationToken)
     {
-        await Stats.UpsertEntityAsync(new TableEntity(Month(localDay), appointment.Id)
-        {
-            ["Day"] = localDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Arm"] = appointment.Arm,
-            ["Outcome"] = appointment.Outcome ?? "",
-        }, TableUpdateMode.Replace, cancellationToken);
+        await Stats.UpsertEntityAsync(StatsEntity(appointment, localDay), TableUpdateMode.Replace, cancellationToken);
         if (previousDay is { } before && Month(before) != Month(localDay))
         {
             await Stats.DeleteEntityAsync(Month(before), appointment.Id, ETag.All, cancellationToken);
         }
     }
+
+    /// <summary>An appointment's statistics row (month of its local start date; arm and outcome, nothing personal), public for the benchmark's seeding.</summary>
+    public static TableEntity StatsEntity(Appointment appointment, DateOnly localDay) => new(Month(localDay), appointment.Id)
+    {
+        ["Day"] = localDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Arm"] = appointment.Arm,
+        ["Outcome"] = appointment.Outcome ?? "",
+    };
 
     /// <summary>The statistics rows of appointments whose local start date lies in [from, to].</summary>
     public async Task<List<(string Arm, string Outcome)>> StatsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -136,7 +136,7 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         }
     }
 
-    private DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, planner.Zone).DateTime);
+    private DateOnly LocalDay(DateTimeOffset instant) => planner.LocalDay(instant);
 
     private static string ETagOf(Appointment appointment) => $"\"{appointment.Version}\"";
 

@@ -34,17 +34,21 @@ public sealed class ReminderSchedule(StorageAccount storage)
 
     public static string RowKeyOf(string appointmentId, int version, int leadMinutes) => $"{appointmentId}-{version}-{leadMinutes}";
 
-    public async Task AddAsync(string appointmentId, int version, PlannedReminder reminder, CancellationToken cancellationToken)
+    public Task AddAsync(string appointmentId, int version, PlannedReminder reminder, CancellationToken cancellationToken)
+        => Table.UpsertEntityAsync(Entity(appointmentId, version, reminder), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The row of a reminder still to be sent, as <see cref="AddAsync"/> stores it (public for the benchmark's seeding).</summary>
+    public static TableEntity Entity(string appointmentId, int version, PlannedReminder reminder)
     {
         var lead = (int)reminder.Lead.TotalMinutes;
-        await Table.UpsertEntityAsync(new TableEntity(Bucket(reminder.DueAt), RowKeyOf(appointmentId, version, lead))
+        return new TableEntity(Bucket(reminder.DueAt), RowKeyOf(appointmentId, version, lead))
         {
             ["AppointmentId"] = appointmentId,
             ["Version"] = version,
             ["LeadMinutes"] = lead,
             ["DueAt"] = reminder.DueAt,
             ["Status"] = ReminderStatus.Scheduled,
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
     }
 
     /// <summary>Rows of one hour that are due by <paramref name="now"/> and not finished.</summary>
