@@ -7,8 +7,9 @@ using Steunpunt.Reminders.Sending;
 namespace Steunpunt.Bench.Reminders;
 
 /// <summary>
-/// The moment every sweep of the benchmark runs at (a fake clock), and the watermarks it can find. The previous timer run
-/// is taken to have been five minutes earlier, as <c>SweepReminders</c> runs every five minutes.
+/// The moment every sweep of the benchmark runs at (a fake clock), and the watermarks it can find: the previous sweep's
+/// moment, 90 minutes back (the timer runs every five minutes; a few missed runs give the sweep two hour buckets to read
+/// and the same due count in both configurations).
 /// </summary>
 public static class SweepScenario
 {
@@ -17,7 +18,7 @@ public static class SweepScenario
 
     public static readonly TimeSpan TimerInterval = TimeSpan.FromMinutes(5);
 
-    /// <summary>What the timer's previous run left (<see cref="ReminderSweep"/> sets the hour before its own): a sweep in steady operation reads from here.</summary>
+    /// <summary>The previous sweep's moment (<see cref="ReminderSweep"/> reads what became due after it).</summary>
     public static DateTimeOffset SteadyWatermark => ReminderSchedule.HourOf(Now - TimerInterval).AddHours(-1);
 
     /// <summary>A watermark far behind, as after a long outage: the sweep ignores it and reads every hour back to its longest lead time.</summary>

@@ -61,7 +61,6 @@ public static class ReminderSeeding
         if (row.AlreadySent)
         {
             entity["Status"] = ReminderStatus.Sent;
-            entity["QueuedAt"] = row.DueAt;
             entity["DoneAt"] = row.DueAt.AddSeconds(2);
             entity["MessageId"] = BenchAppointments.Id(row.Index ^ 0x5a5a5a5a);
         }

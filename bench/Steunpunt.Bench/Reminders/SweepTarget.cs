@@ -106,13 +106,7 @@ public sealed class SweepTarget : IAsyncDisposable
 
     private async Task ResetAsync(DateTimeOffset watermark, CancellationToken cancellationToken)
     {
-        var table = storage.Tables.GetTableClient(StorageNames.Tables.ReminderSchedule);
-        var rows = Appointments.Due.Select(d => ReminderSchedule.Entity(d.Appointment.Id, d.Appointment.Version, d.Plan[^1]));
-        foreach (var batch in ReminderSeeding.Batches(rows))
-        {
-            // Replace, not merge: the row goes back to exactly what was seeded (no QueuedAt left behind).
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, e)), cancellationToken);
-        }
+        // The sweep writes nothing per reminder (outside the quiet hours), so only its watermark and the queue go back.
         await watermarks.SetInstantAsync(ReminderSweep.WatermarkName, watermark, cancellationToken);
         await storage.Queues.GetQueueClient(StorageNames.Queues.SmsReminders).ClearMessagesAsync(cancellationToken);
     }

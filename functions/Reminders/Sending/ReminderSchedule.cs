@@ -8,13 +8,12 @@ namespace Steunpunt.Reminders.Sending;
 public static class ReminderStatus
 {
     public const string Scheduled = "scheduled";
-    public const string Queued = "queued";
     public const string Sent = "sent";
     public const string Skipped = "skipped";
 }
 
 /// <summary>A reminder row: in the partition of the UTC hour it is due, one per appointment version and lead time.</summary>
-public sealed record ReminderRow(string Bucket, string RowKey, string AppointmentId, int Version, int LeadMinutes, DateTimeOffset DueAt, string Status, DateTimeOffset? QueuedAt, ETag ETag);
+public sealed record ReminderRow(string Bucket, string RowKey, string AppointmentId, int Version, int LeadMinutes, DateTimeOffset DueAt, string Status, ETag ETag);
 
 /// <summary>
 /// Reminders keyed by due time: partition = the UTC hour they are due (<c>yyyyMMddHH</c>), row = appointment, version
@@ -51,11 +50,11 @@ public sealed class ReminderSchedule(StorageAccount storage)
         };
     }
 
-    /// <summary>Rows of one hour that are due by <paramref name="now"/> and not finished.</summary>
-    public async Task<List<ReminderRow>> DueAsync(DateTimeOffset hour, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Rows of one hour that became due after <paramref name="after"/> and by <paramref name="now"/>, and are still to be sent.</summary>
+    public async Task<List<ReminderRow>> DueAsync(DateTimeOffset hour, DateTimeOffset after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = new List<ReminderRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(hour)} and DueAt le {now} and Status ne {ReminderStatus.Sent} and Status ne {ReminderStatus.Skipped}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(hour)} and DueAt gt {after} and DueAt le {now} and Status eq {ReminderStatus.Scheduled}");
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) rows.Add(FromEntity(e));
         return rows;
     }
@@ -69,7 +68,7 @@ public sealed class ReminderSchedule(StorageAccount storage)
     /// <summary>Moves a row to a new status if nobody changed it since it was read (two sweeps at once: one wins).</summary>
     public async Task<bool> TryMarkAsync(ReminderRow row, string status, DateTimeOffset at, CancellationToken cancellationToken, string? reason = null, string? messageId = null)
     {
-        var entity = new TableEntity(row.Bucket, row.RowKey) { ["Status"] = status, [status == ReminderStatus.Queued ? "QueuedAt" : "DoneAt"] = at };
+        var entity = new TableEntity(row.Bucket, row.RowKey) { ["Status"] = status, ["DoneAt"] = at };
         if (reason is not null) entity["Reason"] = reason;
         if (messageId is not null) entity["MessageId"] = messageId;
         try
@@ -100,5 +99,5 @@ public sealed class ReminderSchedule(StorageAccount storage)
 
     private static ReminderRow FromEntity(TableEntity e) => new(
         e.PartitionKey, e.RowKey, e.GetString("AppointmentId") ?? "", e.GetInt32("Version") ?? 0, e.GetInt32("LeadMinutes") ?? 0,
-        e.GetDateTimeOffset("DueAt") ?? default, e.GetString("Status") ?? ReminderStatus.Scheduled, e.GetDateTimeOffset("QueuedAt"), e.ETag);
+        e.GetDateTimeOffset("DueAt") ?? default, e.GetString("Status") ?? ReminderStatus.Scheduled, e.ETag);
 }

@@ -74,7 +74,7 @@ public class RemindersTests(LocalHostFixture fixture)
             var table = fixture.Storage.Tables.GetTableClient(StorageNames.Tables.ReminderSchedule);
             await foreach (var row in table.QueryAsync<TableEntity>(e => e.GetString("AppointmentId") == appointmentId)) rows.Add(row);
             var now = fixture.Clock.GetUtcNow();
-            return rows.Any(r => r.GetString("Status") == ReminderStatus.Queued || (r.GetString("Status") == ReminderStatus.Scheduled && r.GetDateTimeOffset("DueAt") <= now)) ? null : rows;
+            return rows.Any(r => r.GetString("Status") == ReminderStatus.Scheduled && r.GetDateTimeOffset("DueAt") <= now) ? null : rows;
         }, "the reminders to settle");
 
     private async Task<List<OutboxItem>> ExactlyAsync(string phone, int count)
@@ -210,10 +210,10 @@ public class RemindersTests(LocalHostFixture fixture)
         await Task.Delay(1500);
         await ExactlyAsync(phone, 1);
 
-        // A crash after the send but before the row was marked: the row is still "queued" and the message comes again.
+        // A crash after the send but before the row was marked: the row is still "scheduled" and the message comes again.
         // The send is repeated with the same idempotency key, and the SMS service drops it.
         var table = fixture.Storage.Tables.GetTableClient(StorageNames.Tables.ReminderSchedule);
-        await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = ReminderStatus.Queued }, Azure.ETag.All, TableUpdateMode.Merge);
+        await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = ReminderStatus.Scheduled }, Azure.ETag.All, TableUpdateMode.Merge);
         await queue.SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(message, JsonDefaults.Web)));
         await LocalHostFixture.EventuallyAsync(async () => (await table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey)).Value.GetString("Status") == ReminderStatus.Sent ? "" : null, "the repeat to be handled");
         await ExactlyAsync(phone, 1);
