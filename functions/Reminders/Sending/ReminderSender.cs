@@ -24,6 +24,7 @@ public sealed class ReminderSender(
     ILogger<ReminderSender> logger)
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
 
     public static string Tag(string appointmentId, int leadMinutes) => $"reminder/{appointmentId}/{leadMinutes}";
 
@@ -40,6 +41,15 @@ public sealed class ReminderSender(
         if (skip is not null)
         {
             await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, skip);
+            return;
+        }
+
+        if (planner.IsQuiet(now))
+        {
+            // Queued before 21:00 but taken off the queue after it (a backlog, a retry): the quiet hours hold at send time too.
+            var later = planner.OutOfQuietHours(now, appointment!.StartsAt);
+            if (later is null) await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "quiet-hours");
+            else await schedule.TryRescheduleAsync(row, later.Value, cancellationToken);
             return;
         }
 

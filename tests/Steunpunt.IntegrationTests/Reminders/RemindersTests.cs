@@ -141,6 +141,27 @@ public class RemindersTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_reminder_queued_before_nine_but_sent_after_it_waits_until_eight()
+    {
+        var phone = NewPhone();
+        var start = LocalDay(2, 11, 0);
+        var id = (await CreateInReminderArmAsync(start, phone)).GetProperty("id").GetString()!;
+        var dueRow = (await SettledRowsAsync(id)).Single(r => r.GetInt32("LeadMinutes") == 1440);
+
+        // The 24 h reminder's message, taken off the queue only at 21:30 local (a backlog): no SMS in the quiet hours.
+        AdvanceTo(Instant(start.Date.AddDays(-1).AddHours(21).AddMinutes(30)));
+        var message = new ReminderMessage(ReminderMessage.CurrentSchemaVersion, id, 1, 1440, dueRow.GetDateTimeOffset("DueAt")!.Value, dueRow.PartitionKey, dueRow.RowKey);
+        await fixture.Storage.Queues.GetQueueClient(StorageNames.Queues.SmsReminders).SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(message, JsonDefaults.Web)));
+        var eight = Instant(start.Date.AddHours(8));
+        await LocalHostFixture.EventuallyAsync(async () => (await SettledRowsAsync(id)).Any(r => r.GetDateTimeOffset("DueAt") == eight) ? "" : null, "the reminder to move to 08:00");
+        await ExactlyAsync(phone, 0);
+
+        AdvanceTo(eight.AddMinutes(1));
+        await SweepAsync();
+        await ExactlyAsync(phone, 1);
+    }
+
+    [Fact]
     public async Task After_hours_of_downtime_the_sweep_catches_up_but_not_for_appointments_that_started()
     {
         var phoneLater = NewPhone();
