@@ -231,9 +231,7 @@ public sealed class ChatStore(StorageAccount storage)
     /// </summary>
     public async Task<int> BlankAsync(string id, CancellationToken cancellationToken)
     {
-        Forget(id);
-        var keys = new List<string>();
-        await foreach (var row in Chats.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
+        var keys = await RowKeysAsync(id, cancellationToken);
         foreach (var batch in keys.Where(k => k != ChatSession.RowKeyValue).Chunk(100))
         {
             await Chats.SubmitTransactionAsync(batch.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(id, k))), cancellationToken);
@@ -246,16 +244,22 @@ public sealed class ChatStore(StorageAccount storage)
         {
             // A second "delete" at the same moment got there first.
         }
-        Forget(id);
+        Forget(id); // last, so no copy remembered while blanking survives it
         return keys.Count;
+    }
+
+    private async Task<List<string>> RowKeysAsync(string id, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var row in Chats.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
+        return keys;
     }
 
     /// <summary>Erases a chat's transcript: its session row and every message (the statistics row stays). Safe to run twice at once.</summary>
     public async Task<int> EraseAsync(string id, CancellationToken cancellationToken)
     {
         Forget(id);
-        var keys = new List<string>();
-        await foreach (var row in Chats.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["RowKey"], cancellationToken: cancellationToken)) keys.Add(row.RowKey);
+        var keys = await RowKeysAsync(id, cancellationToken);
         foreach (var batch in keys.Chunk(100))
         {
             try

@@ -82,6 +82,13 @@ public sealed class ReminderSchedule(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// A reminder met in the quiet hours: moved to their end (<paramref name="later"/>, from
+    /// <see cref="ReminderPlanner.OutOfQuietHours"/>), or skipped when the appointment starts before then (null).
+    /// </summary>
+    public Task PostponeAsync(ReminderRow row, DateTimeOffset? later, DateTimeOffset now, CancellationToken cancellationToken)
+        => later is { } at ? TryRescheduleAsync(row, at, cancellationToken) : TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "quiet-hours");
+
     /// <summary>Moves a reminder to a later due time (out of the quiet hours): a new row in that hour, then the old one goes.</summary>
     public async Task<bool> TryRescheduleAsync(ReminderRow row, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {

@@ -47,9 +47,7 @@ public sealed class ReminderSender(
         if (planner.IsQuiet(now))
         {
             // Queued before 21:00 but taken off the queue after it (a backlog, a retry): the quiet hours hold at send time too.
-            var later = planner.OutOfQuietHours(now, appointment!.StartsAt);
-            if (later is null) await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "quiet-hours");
-            else await schedule.TryRescheduleAsync(row, later.Value, cancellationToken);
+            await schedule.PostponeAsync(row, planner.OutOfQuietHours(now, appointment!.StartsAt), now, cancellationToken);
             return;
         }
 

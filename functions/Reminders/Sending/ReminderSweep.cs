@@ -63,9 +63,7 @@ public sealed class ReminderSweep(
             await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, skip);
             return;
         }
-        var later = planner.OutOfQuietHours(now, appointment!.StartsAt);
-        if (later is null) await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "quiet-hours");
-        else await schedule.TryRescheduleAsync(row, later.Value, cancellationToken);
+        await schedule.PostponeAsync(row, planner.OutOfQuietHours(now, appointment!.StartsAt), now, cancellationToken);
     }
 
     /// <summary>Why a reminder must not go out (anymore), or null when it may.</summary>
