@@ -10,31 +10,8 @@ namespace Steunpunt.UnitTests.Common;
 /// <summary>A missing or malformed setting stops the app at start with a message that names it.</summary>
 public class SettingsValidationTests
 {
-    private static readonly Dictionary<string, string?> Valid = ValidSettings.Create();
-
-    private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)
-    {
-        var settings = new Dictionary<string, string?>(Valid);
-        change(settings);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSteunpunt(builder.Configuration);
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            await host.StopAsync();
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
-    }
-
     [Fact]
-    public async Task Valid_settings_start() => Assert.Null(await Start(_ => { }));
+    public async Task Valid_settings_start() => Assert.Null(await ValidSettings.StartAsync(_ => { }));
 
     [Theory]
     [InlineData("StaffAuth:Issuer")]
@@ -43,7 +20,7 @@ public class SettingsValidationTests
     [InlineData("Email:SenderAddress")]
     public async Task A_missing_setting_is_named(string setting)
     {
-        var error = Assert.IsType<OptionsValidationException>(await Start(s => s.Remove(setting)));
+        var error = Assert.IsType<OptionsValidationException>(await ValidSettings.StartAsync(s => s.Remove(setting)));
         Assert.Contains($"'{setting}'", error.Message);
     }
 
@@ -56,7 +33,7 @@ public class SettingsValidationTests
     [InlineData("Sms:From", "06-12345678")]
     public async Task A_malformed_setting_is_named(string setting, string value)
     {
-        var error = await Start(s => s[setting] = value);
+        var error = await ValidSettings.StartAsync(s => s[setting] = value);
         Assert.NotNull(error);
         Assert.Contains(setting, error.ToString());
     }
@@ -64,7 +41,7 @@ public class SettingsValidationTests
     [Fact]
     public async Task Missing_storage_is_named()
     {
-        var error = await Start(s => s.Remove(StorageAccount.Setting));
+        var error = await ValidSettings.StartAsync(s => s.Remove(StorageAccount.Setting));
         Assert.Contains("AzureWebJobsStorage", error!.Message);
     }
 

@@ -9,30 +9,8 @@ namespace Steunpunt.UnitTests.InfoMails;
 /// <summary>The slice's settings are checked when the app starts, and so is its content.</summary>
 public class InfoMailSettingsTests
 {
-    private static async Task<Exception?> Start(Action<Dictionary<string, string?>> change)
-    {
-        var settings = ValidSettings.Create();
-        change(settings);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSteunpunt(builder.Configuration);
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            Assert.NotNull(host.Services.GetRequiredService<InfoMailCatalog>());
-            await host.StopAsync();
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
-    }
-
     [Fact]
-    public async Task The_defaults_start_and_the_content_is_loaded() => Assert.Null(await Start(_ => { }));
+    public async Task The_defaults_start_and_the_content_is_loaded() => Assert.Null(await ValidSettings.StartAsync(_ => { }, services => Assert.NotNull(services.GetRequiredService<InfoMailCatalog>())));
 
     [Theory]
     [InlineData("InfoMails:RetentionDays", "0")]
@@ -41,7 +19,7 @@ public class InfoMailSettingsTests
     [InlineData("InfoMails:SatisfactionUrl", "https://www.example.nl/tevredenheid?bron=mail")]
     public async Task A_malformed_setting_stops_the_app_naming_it(string setting, string value)
     {
-        var error = await Start(settings => settings[setting] = value);
+        var error = await ValidSettings.StartAsync(settings => settings[setting] = value);
         Assert.NotNull(error);
         Assert.Contains(setting, error.ToString());
     }

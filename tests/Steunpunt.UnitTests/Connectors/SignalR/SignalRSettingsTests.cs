@@ -13,34 +13,6 @@ public class SignalRSettingsTests
     private const string Setting = "AzureSignalRConnectionString";
     private const string Key = ValidSettings.SignalRKey;
 
-    private static readonly Dictionary<string, string?> Valid = ValidSettings.Create();
-
-    private static IHost Build(Action<Dictionary<string, string?>> change)
-    {
-        var settings = new Dictionary<string, string?>(Valid);
-        change(settings);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSteunpunt(builder.Configuration);
-        return builder.Build();
-    }
-
-    private static async Task<Exception?> StartAsync(Action<Dictionary<string, string?>> change)
-    {
-        using var host = Build(change);
-        try
-        {
-            await host.StartAsync();
-            await host.StopAsync();
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
-    }
-
     [Theory]
     [InlineData("AccessKey=" + Key + ";Version=1.0;")]
     [InlineData("Endpoint=ftp://localhost/x;AccessKey=" + Key + ";Version=1.0;")]
@@ -48,7 +20,7 @@ public class SignalRSettingsTests
     [InlineData("Endpoint=http://localhost:7071/emulators/signalr;AccessKey=" + Key + ";Version=2.0;")]
     public async Task A_bad_connection_string_stops_the_app_naming_the_setting(string connectionString)
     {
-        var error = Assert.IsType<OptionsValidationException>(await StartAsync(s => s[Setting] = connectionString));
+        var error = Assert.IsType<OptionsValidationException>(await ValidSettings.StartAsync(s => s[Setting] = connectionString));
         Assert.Contains($"'{Setting}'", error.Message);
         Assert.DoesNotContain(Key, error.Message);
     }
@@ -56,7 +28,7 @@ public class SignalRSettingsTests
     [Fact]
     public async Task Neither_connection_string_nor_service_uri_stops_the_app_naming_the_setting()
     {
-        var error = Assert.IsType<OptionsValidationException>(await StartAsync(s => s.Remove(Setting)));
+        var error = Assert.IsType<OptionsValidationException>(await ValidSettings.StartAsync(s => s.Remove(Setting)));
         Assert.Contains($"'{Setting}' (environment variable '{Setting}') is missing", error.Message);
         Assert.Contains($"{Setting}__serviceUri", error.Message);
     }
@@ -64,7 +36,7 @@ public class SignalRSettingsTests
     [Fact]
     public async Task A_malformed_service_uri_is_named()
     {
-        var error = await StartAsync(s =>
+        var error = await ValidSettings.StartAsync(s =>
         {
             s.Remove(Setting);
             s[$"{Setting}:serviceUri"] = "steunpunt.service.signalr.net";
@@ -75,7 +47,7 @@ public class SignalRSettingsTests
     [Fact]
     public async Task Identity_based_settings_start_and_use_the_managed_identity()
     {
-        using var host = Build(s =>
+        using var host = ValidSettings.BuildHost(s =>
         {
             s.Remove(Setting);
             s[$"{Setting}:serviceUri"] = "https://steunpunt.service.signalr.net/";
@@ -95,7 +67,7 @@ public class SignalRSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [Setting] = Valid[Setting],
+            [Setting] = ValidSettings.Create()[Setting],
             [$"{Setting}:serviceUri"] = "https://steunpunt.service.signalr.net",
         }).Build();
         var options = new SignalROptions();
