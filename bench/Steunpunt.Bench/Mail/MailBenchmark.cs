@@ -59,6 +59,7 @@ public static class MailBenchmark
         var floorQueue = storage.Queues.GetQueueClient(FloorQueue);
         var floorTable = storage.Tables.GetTableClient(FloorTable);
         var cleanupFailures = 0;
+        using var metrics = new PathMetrics(byService: true);
         try
         {
             var baseAddress = new Uri(LocalFunctionsHost.Addresses(app).Select(a => new Uri(a)).First(u => u.IsLoopback), "/");
@@ -82,7 +83,7 @@ public static class MailBenchmark
             {
                 var first = next;
                 next += count;
-                return RunAsync(target, phase, first, count, options.Concurrency, client, baseAddress, prefix, floorQueue, slots, addresses, progress);
+                return RunAsync(target, phase, first, count, options.Concurrency, client, baseAddress, prefix, storage, floorQueue, slots, addresses, metrics, progress);
             }
 
             // Between phases the queues this host listens to are drained (the mail path's redeliveries and staff notifications
@@ -161,7 +162,7 @@ public static class MailBenchmark
     }
 
     private static async Task<MailRun> RunAsync(string target, string phase, int first, int count, int concurrency, HttpClient client, Uri baseAddress, string prefix,
-        QueueClient floorQueue, ConcurrentDictionary<string, Slot> slots, ConcurrentBag<string> addresses, TextWriter progress)
+        StorageAccount storage, QueueClient floorQueue, ConcurrentDictionary<string, Slot> slots, ConcurrentBag<string> addresses, PathMetrics metrics, TextWriter progress)
     {
         progress.WriteLine($"Mail: {phase}, {target}: {count:N0} at concurrency {concurrency}.");
         var keys = new string[count];
@@ -175,6 +176,9 @@ public static class MailBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var azurite = AzuriteCpu.Find();
         var azuriteBefore = azurite?.Total();
+        var callsBefore = metrics.Snapshot();
+        using var sampling = new CancellationTokenSource();
+        var depth = SampleQueueDepthAsync(target == Mail ? [storage.Queues.GetQueueClient(StorageNames.Queues.MailIntake), storage.Queues.GetQueueClient(StorageNames.Queues.StaffNotifications)] : [floorQueue], sampling.Token);
         long lastAnswer = began;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -232,6 +236,11 @@ public static class MailBenchmark
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var azuriteCpu = azurite?.Total() - azuriteBefore;
+        var calls = PathMetrics.Difference(metrics.Snapshot(), callsBefore);
+        await sampling.CancelAsync();
+        var (depthMean, depthMax, depthCalls) = await depth;
+        // The sampler's own GetProperties calls are queue GETs too: not the path's.
+        if (calls.TryGetValue("queue GET", out var gets)) calls = new Dictionary<string, CallTally>(calls) { ["queue GET"] = gets - new CallTally(depthCalls, gets.MeanMs * depthCalls) };
         var endToEnd = new List<long>();
         var missing = new List<string>();
         long lastDone = began;
@@ -248,7 +257,12 @@ public static class MailBenchmark
             }
         }
         var result = new MailRun(target, phase, count, load, Seconds(lastAnswer - began), Seconds(lastDone - began), [.. submitTicks.Where((_, i) => ok[i]).Order()], [.. endToEnd.Order()],
-            (int)failedSubmits, errorSample, target == Mail ? missing : [], target == Mail ? 0 : missing.Count, cpu, azuriteCpu);
+            (int)failedSubmits, errorSample, target == Mail ? missing : [], target == Mail ? 0 : missing.Count, cpu, azuriteCpu)
+        {
+            Calls = calls,
+            QueueDepthMean = depthMean,
+            QueueDepthMax = depthMax,
+        };
         progress.WriteLine($"Mail:   {result.Accepted:N0} accepted ({result.SubmitPerSecond:N0}/s, p50 {Stats.PercentileMs(result.SortedSubmitTicks, 0.5):0.0} ms, p99 {Stats.PercentileMs(result.SortedSubmitTicks, 0.99):0.0} ms); " +
             $"{result.Completed:N0} done ({result.DonePerSecond:N0}/s, p50 {Stats.PercentileMs(result.SortedEndToEndTicks, 0.5):0.0} ms, p99 {Stats.PercentileMs(result.SortedEndToEndTicks, 0.99):0.0} ms); " +
             $"{result.FailedSubmits} failed, {result.MissingAddresses.Count + result.FloorMissing} missing; CPU {result.CpuMsPerItem:0.00} ms{(result.AzuriteCpuMsPerItem is { } a ? $" (Azurite {a:0.00})" : "")} per item; load average {load}.");
@@ -347,6 +361,41 @@ public static class MailBenchmark
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// The messages waiting on the target's queues (mail: mail-intake and staff-notifications; floor: its own), sampled twice a
+    /// second: Azurite's receive, delete and count scan every message of the account, so a backlog makes each of those dearer.
+    /// </summary>
+    private static async Task<(double Mean, int Max, int Calls)> SampleQueueDepthAsync(QueueClient[] queues, CancellationToken stop)
+    {
+        long sum = 0;
+        int samples = 0, max = 0, calls = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var depth = 0;
+                foreach (var queue in queues)
+                {
+                    calls++;
+                    depth += (await queue.GetPropertiesAsync(stop)).Value.ApproximateMessagesCount;
+                }
+                sum += depth;
+                samples++;
+                max = Math.Max(max, depth);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (RequestFailedException)
+            {
+                // A missed sample.
+            }
+        }
+        return (samples == 0 ? double.NaN : (double)sum / samples, max, calls);
     }
 
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);

@@ -284,6 +284,43 @@ public static class MarkdownReport
             $"Other e-mails in this host's outbox during the run: {figures.OtherMails:N0}{(figures.OtherMails > 0 ? $" ({figures.OtherMailSample})" : "")}.");
         if (figures.CleanupFailures() > 0) Line(text, $"{figures.CleanupFailures():N0} clean-up step(s) failed.");
         Line(text);
+        MailCalls(text, figures);
+    }
+
+    /// <summary>Per item of the measured phases: storage requests by service and method, and the local host's routes.</summary>
+    private static void MailCalls(StringBuilder text, MailFigures figures)
+    {
+        Line(text, "### Where an item's cost goes (measured phases)");
+        Line(text);
+        Line(text, "Requests per item completed (receipt or floor row) during each measured phase, from the runtime's own metrics: storage requests this process " +
+            "sent to Azurite by service and HTTP method (queue POST = enqueue, GET = receive a batch, DELETE = delete, PUT = make visible again; table GET = read, " +
+            "POST = insert or transaction, PUT = upsert or replace, PATCH/MERGE = merge), with their mean duration as the client saw it, and the local host's routes " +
+            "as it served them (the form POST, the e-mail and SignalR emulators). Azurite's queue receive, delete and count scan every message of the account, so " +
+            "their cost grows with the backlog shown below the table.");
+        Line(text);
+        Line(text, "| Request | Mail per form | Mail mean ms | Floor per item | Floor mean ms |");
+        Line(text, "|---|---:|---:|---:|---:|");
+        var keys = figures.Mail.Calls.Keys.Concat(figures.Floor.Calls.Keys).Distinct().Order(StringComparer.Ordinal);
+        double mailTotal = 0, floorTotal = 0;
+        foreach (var key in keys)
+        {
+            var mail = figures.Mail.Calls.GetValueOrDefault(key);
+            var floor = figures.Floor.Calls.GetValueOrDefault(key);
+            if (mail.Count == 0 && floor.Count == 0) continue;
+            var perMail = figures.Mail.Completed == 0 ? double.NaN : (double)mail.Count / figures.Mail.Completed;
+            var perFloor = figures.Floor.Completed == 0 ? double.NaN : (double)floor.Count / figures.Floor.Completed;
+            if (!key.StartsWith("route ", StringComparison.Ordinal))
+            {
+                mailTotal += perMail;
+                floorTotal += perFloor;
+            }
+            Line(text, $"| {key} | {perMail:0.00} | {(mail.Count == 0 ? "–" : mail.MeanMs.ToString("0.0"))} | {perFloor:0.00} | {(floor.Count == 0 ? "–" : floor.MeanMs.ToString("0.0"))} |");
+        }
+        Line(text, $"| **storage requests in all** | **{mailTotal:0.00}** | | **{floorTotal:0.00}** | |");
+        Line(text);
+        Line(text, $"Messages waiting (mail: `mail-intake` + `staff-notifications`; floor: its own queue), mean / max of samples twice a second: " +
+            $"mail {figures.Mail.QueueDepthMean:0} / {figures.Mail.QueueDepthMax:N0}, floor {figures.Floor.QueueDepthMean:0} / {figures.Floor.QueueDepthMax:N0}.");
+        Line(text);
     }
 
     private static string Verdict(bool pass) => pass ? "PASS" : "**FAIL**";
