@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -8,6 +9,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Bench.Chat;
+using Steunpunt.Bench.Http;
 using Steunpunt.Common;
 using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
@@ -89,11 +91,26 @@ public static class MailBenchmark
             // Between phases the queues this host listens to are drained (the mail path's redeliveries and staff notifications
             // come after its receipts), so neither target pays for the other's tail. The floor goes first: it leaves no tail.
             var drain = new Func<Task>(() => DrainAsync(storage, progress));
-            var warmUps = new List<MailRun> { await Go(Mail, WarmUpForms, "warm-up") };
-            await drain();
-            warmUps.Add(await Go(Floor, WarmUpForms, "warm-up"));
+            // Warm-up rounds (both targets) until one compiles few methods: on two busy cores tiered compilation goes on for
+            // a long time, and with a single round of 100 forms the mail path was still JIT-compiling thousands of methods
+            // (about 40% of the process's CPU) all through its measured phase. The floor's code is mostly the same SDK
+            // calls, warm after the first round.
+            var warmUps = new List<MailRun>();
+            for (var round = 1; round <= HttpBenchmark.MaxWarmUpRounds; round++)
+            {
+                var jitBefore = JitInfo.GetCompiledMethodCount();
+                warmUps.Add(await Go(Mail, WarmUpForms, $"warm-up {round}"));
+                await drain();
+                warmUps.Add(await Go(Floor, WarmUpForms, $"warm-up {round}"));
+                var compiled = JitInfo.GetCompiledMethodCount() - jitBefore;
+                progress.WriteLine($"Mail: warm-up round {round} compiled {compiled:N0} methods.");
+                if (round >= HttpBenchmark.MinWarmUpRounds && compiled < HttpBenchmark.QuietJitCompilations) break;
+            }
+            var azuriteCpu = AzuriteCpu.Find();
+            await SettleAsync(azuriteCpu, progress);
             var floorRun = await Go(Floor, options.Forms, "measured");
             await drain();
+            await SettleAsync(azuriteCpu, progress);
             var mailRun = await Go(Mail, options.Forms, "measured");
             await drain();
             var runs = new List<MailRun> { mailRun, floorRun };
@@ -177,6 +194,7 @@ public static class MailBenchmark
         var azurite = AzuriteCpu.Find();
         var azuriteBefore = azurite?.Total();
         var callsBefore = metrics.Snapshot();
+        var jitBefore = JitInfo.GetCompiledMethodCount();
         using var sampling = new CancellationTokenSource();
         var depth = SampleQueueDepthAsync(target == Mail ? [storage.Queues.GetQueueClient(StorageNames.Queues.MailIntake), storage.Queues.GetQueueClient(StorageNames.Queues.StaffNotifications)] : [floorQueue], sampling.Token);
         long lastAnswer = began;
@@ -237,6 +255,7 @@ public static class MailBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var azuriteCpu = azurite?.Total() - azuriteBefore;
         var calls = PathMetrics.Difference(metrics.Snapshot(), callsBefore);
+        var jitCompiled = JitInfo.GetCompiledMethodCount() - jitBefore;
         await sampling.CancelAsync();
         var (depthMean, depthMax, depthCalls) = await depth;
         // The sampler's own GetProperties calls are queue GETs too: not the path's.
@@ -260,6 +279,7 @@ public static class MailBenchmark
             (int)failedSubmits, errorSample, target == Mail ? missing : [], target == Mail ? 0 : missing.Count, cpu, azuriteCpu)
         {
             Calls = calls,
+            MethodsJitCompiled = jitCompiled,
             QueueDepthMean = depthMean,
             QueueDepthMax = depthMax,
         };
@@ -396,6 +416,32 @@ public static class MailBenchmark
             }
         }
         return (samples == 0 ? double.NaN : (double)sum / samples, max, calls);
+    }
+
+    /// <summary>Azurite's queue service sweeps unreferenced message bodies (one "extent" per message) every 60 s, after the previous sweep.</summary>
+    public static readonly TimeSpan AzuriteGcInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Before a measured phase: waits until Azurite's queue garbage collection has swept what the earlier phases left.
+    /// Every message enqueued leaves a body that a sweep deletes later, and a sweep's cost grows faster than what it
+    /// deletes (each delete re-sorts the index of all bodies): in one profiled run (Azurite 3.35 started with
+    /// <c>--cpu-prof</c>) these deletes were a quarter of Azurite's CPU. Without this, whichever phase a sweep happened to
+    /// fall in paid for the garbage of the phases before it, and Azurite's CPU per form of the same code varied from 20 to
+    /// 39 ms between runs. So: wait a full sweep interval after the previous phase (a sweep has then started), then until
+    /// Azurite is idle (it has finished), at most 30 s more.
+    /// </summary>
+    private static async Task SettleAsync(AzuriteCpu? azurite, TextWriter progress)
+    {
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(AzuriteGcInterval + TimeSpan.FromSeconds(2));
+        var idle = azurite is null;
+        while (!idle && watch.Elapsed < AzuriteGcInterval + TimeSpan.FromSeconds(32))
+        {
+            var before = azurite!.Total();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            idle = azurite.Total() - before is not { } used || used < TimeSpan.FromMilliseconds(50);
+        }
+        progress.WriteLine($"Mail: waited {watch.Elapsed.TotalSeconds:0} s for Azurite's queue garbage collection{(idle ? "" : " (Azurite still busy: other users?)")}.");
     }
 
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);

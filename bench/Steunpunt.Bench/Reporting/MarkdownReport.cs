@@ -268,15 +268,18 @@ public static class MarkdownReport
             $"Host settings: e-mail `retry-after` {MailHost.RetryAfterSeconds} s (`Emulators:CommunicationServices:RetryAfterSeconds`), host.json queues: batchSize {figures.BatchSize}, " +
             $"newBatchThreshold {figures.NewBatchThreshold}, polling back-off 100 ms doubling to {figures.MaxPollingInterval.TotalSeconds:0.#} s when the queue is empty. " +
             $"Listeners running: {string.Join(", ", MailHost.ListenedFunctions)}. `mail-intake` held about {figures.IntakeQueueDepthBefore} message(s) before the run. " +
-            $"A form fails on a non-2xx answer, an exception, or no receipt within {MailBenchmark.ReceiptTimeout.TotalSeconds:0} s of the last post.");
+            $"A form fails on a non-2xx answer, an exception, or no receipt within {MailBenchmark.ReceiptTimeout.TotalSeconds:0} s of the last post. " +
+            $"Warm-up rounds of {MailBenchmark.WarmUpForms} forms and {MailBenchmark.WarmUpForms} floor items go on until a round JIT-compiles fewer than " +
+            $"{HttpBenchmark.QuietJitCompilations} methods ({HttpBenchmark.MinWarmUpRounds}-{HttpBenchmark.MaxWarmUpRounds} rounds); before each measured phase the benchmark " +
+            $"waits {MailBenchmark.AzuriteGcInterval.TotalSeconds:0} s and then until Azurite is idle, so Azurite's queue garbage collection has swept what earlier phases left.");
         Line(text);
-        Line(text, "| Phase | Target | Load avg | Accepted | Submit/s | Submit p50 ms | Submit p99 ms | Done | Done/s | E2E p50 ms | E2E p99 ms | E2E max ms | CPU ms/item | Azurite CPU ms/item | Failed | Missing (taken elsewhere) |");
-        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| Phase | Target | Load avg | Accepted | Submit/s | Submit p50 ms | Submit p99 ms | Done | Done/s | E2E p50 ms | E2E p99 ms | E2E max ms | CPU ms/item | Azurite CPU ms/item | JIT methods | Failed | Missing (taken elsewhere) |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var run in figures.WarmUps.Concat([figures.Mail, figures.Floor]))
         {
             Line(text, $"| {run.Phase} | {run.Target} | {run.LoadAverage} | {run.Accepted:N0} | {run.SubmitPerSecond:N0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.5):0.0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.99):0.0} | " +
                 $"{run.Completed:N0} | {run.DonePerSecond:N0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.5):0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.99):0} | " +
-                $"{(run.SortedEndToEndTicks.Length == 0 ? double.NaN : Stats.TicksToMs(run.SortedEndToEndTicks[^1])):0} | {run.CpuMsPerItem:0.00} | {(run.AzuriteCpuMsPerItem is { } a ? a.ToString("0.00") : "–")} | " +
+                $"{(run.SortedEndToEndTicks.Length == 0 ? double.NaN : Stats.TicksToMs(run.SortedEndToEndTicks[^1])):0} | {run.CpuMsPerItem:0.00} | {(run.AzuriteCpuMsPerItem is { } a ? a.ToString("0.00") : "–")} | {run.MethodsJitCompiled:N0} | " +
                 $"{run.FailedSubmits:N0} | {run.Missing:N0} ({run.Stolen:N0}) |");
         }
         Line(text);
