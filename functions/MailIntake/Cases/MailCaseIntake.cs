@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Storage;
@@ -12,45 +13,53 @@ namespace Steunpunt.MailIntake.Cases;
 /// Every step is idempotent, so a redelivered message finishes what the first delivery started and sends no second receipt:
 /// the case is keyed by its id, the receipt's Operation-Id comes from the case id, the notification id too.
 /// </summary>
+/// <remarks>
+/// Nearly every message comes once, so the first delivery does not look for the case: it stores it straight away, and
+/// the store's "already exists" is what tells a redelivery, which then reads the case and carries on from there. Per
+/// new case that is one insert for the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case transaction, the inbox
+/// row, the statistics row, the receipt (sent, not waited for), the receipt mark on the case and the notification.
+/// </remarks>
 public sealed class MailCaseIntake(
     MailCaseStore store, MailSenders senders, IEmailSender email, WorkQueue queue, IOptions<MailIntakeOptions> options, ILogger<MailCaseIntake> logger)
 {
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
     {
         var id = message.CaseId.ToString("N");
-        var mailCase = await store.FindAsync(id, cancellationToken);
-        if (mailCase is null)
+        // On a redelivery this is asked again and gives the same answer (it compares the first case remembered with this one).
+        var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
+        var mailCase = new MailCase
         {
-            var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
-            mailCase = new MailCase
-            {
-                PartitionKey = id,
-                Reference = message.Reference,
-                ReceivedAt = message.ReceivedAt,
-                ReplyAddress = message.ReplyAddress,
-                Name = message.Name,
-                CrimeType = message.CrimeType,
-                ConsentToStore = message.ConsentToStore,
-                Language = message.Language,
-                RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
-            };
-            if (!await store.TryCreateAsync(mailCase, message.Question, cancellationToken))
-            {
-                mailCase = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The case was stored and is gone.");
-            }
-            await store.RecordStatsAsync(mailCase, new Dictionary<string, object?>
-            {
-                ["ReceivedAt"] = mailCase.ReceivedAt,
-                ["CrimeType"] = mailCase.CrimeType ?? "",
-                ["RepeatContact"] = mailCase.RepeatContact,
-                ["ConsentToStore"] = mailCase.ConsentToStore,
-            }, cancellationToken);
+            PartitionKey = id,
+            Reference = message.Reference,
+            ReceivedAt = message.ReceivedAt,
+            ReplyAddress = message.ReplyAddress,
+            Name = message.Name,
+            CrimeType = message.CrimeType,
+            ConsentToStore = message.ConsentToStore,
+            Language = message.Language,
+            RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
+        };
+        if (!await store.TryCreateAsync(mailCase, message.Question, cancellationToken))
+        {
+            // A redelivery: what was stored first counts (staff may have claimed or answered it since).
+            mailCase = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The case was stored and is gone.");
+            await store.EnsureInInboxAsync(mailCase, cancellationToken);
         }
+        await store.RecordStatsAsync(mailCase, new Dictionary<string, object?>
+        {
+            ["ReceivedAt"] = mailCase.ReceivedAt,
+            ["CrimeType"] = mailCase.CrimeType ?? "",
+            ["RepeatContact"] = mailCase.RepeatContact,
+            ["ConsentToStore"] = mailCase.ConsentToStore,
+        }, cancellationToken);
 
         if (mailCase.ReceiptSentAt is null)
         {
             var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
-            var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt), cancellationToken);
+            // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
+            // done differently on its outcome; waiting for it held a listener slot for a status poll per form.
+            var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
+                WaitUntil.Started, cancellationToken);
             logger.LogInformation("Receipt for mail case {CaseId}: {Status}.", id, result.Status);
             mailCase.ReceiptSentAt = message.ReceivedAt;
             // A lost update here only means a redelivery asks the service again, which answers with the same operation.

@@ -16,7 +16,7 @@ public sealed class MailCaseStore(StorageAccount storage)
 
     public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string InboxKey(MailCase mailCase) => $"{mailCase.ReceivedAt.UtcTicks:D19}_{mailCase.Id}";
+    internal static string InboxKey(MailCase mailCase) => $"{mailCase.ReceivedAt.UtcTicks:D19}_{mailCase.Id}";
 
     public async Task<MailCase?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -46,6 +46,18 @@ public sealed class MailCaseStore(StorageAccount storage)
         }
         await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// For a redelivered intake message: puts a case that is still new in the inbox, in case the first delivery stopped
+    /// between storing the case and its inbox row. A case that moved on already has its row under its current status
+    /// (written by the move); should a staff member move it between the read and this write, the listing ignores the
+    /// stale row, as it does for a move that stopped halfway (it checks each case's status).
+    /// </summary>
+    public async Task EnsureInInboxAsync(MailCase mailCase, CancellationToken cancellationToken)
+    {
+        if (mailCase.Status != MailCaseStatus.New) return;
+        await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Saves a changed case if nobody changed it since it was read (ETag), moving its inbox row when the status changed.</summary>
