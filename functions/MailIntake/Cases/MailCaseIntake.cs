@@ -1,7 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
 using Steunpunt.StaffNotifications;
@@ -17,10 +16,11 @@ namespace Steunpunt.MailIntake.Cases;
 /// Nearly every message comes once, so the first delivery does not look for the case: it stores it straight away, and
 /// the store's "already exists" is what tells a redelivery, which then reads the case and carries on from there. Per
 /// new case that is one insert for the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case transaction, the inbox
-/// row, the statistics row, the receipt (sent, not waited for), the receipt mark on the case and the notification.
+/// row, the statistics row, the receipt (sent, not waited for), the receipt mark on the case, and the notification
+/// (stored and pushed from here rather than through a second queue message).
 /// </remarks>
 public sealed class MailCaseIntake(
-    MailCaseStore store, MailSenders senders, IEmailSender email, WorkQueue queue, IOptions<MailIntakeOptions> options, ILogger<MailCaseIntake> logger)
+    MailCaseStore store, MailSenders senders, IEmailSender email, StaffNotifier notifier, IOptions<MailIntakeOptions> options, ILogger<MailCaseIntake> logger)
 {
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
     {
@@ -66,13 +66,14 @@ public sealed class MailCaseIntake(
             await store.TryUpdateAsync(mailCase, mailCase.Status, cancellationToken);
         }
 
-        await queue.SendAsync(StorageNames.Queues.StaffNotifications, new StaffNotification(StaffNotification.CurrentSchemaVersion,
+        // Delivered from here (stored and pushed), queued only when that fails: see StaffNotifier.
+        await notifier.RaiseAsync(new StaffNotification(StaffNotification.CurrentSchemaVersion,
             new IdempotencyKey("mail-received/" + id, mailCase.ReceivedAt).ToGuid("staff-notification"), StaffNotificationKinds.MailReceived, id, mailCase.ReceivedAt,
             new Dictionary<string, string>
             {
                 ["reference"] = mailCase.Reference,
                 ["crimeType"] = mailCase.CrimeType ?? "",
                 ["repeatContact"] = mailCase.RepeatContact ? "true" : "false",
-            }), cancellationToken: cancellationToken);
+            }), cancellationToken);
     }
 }

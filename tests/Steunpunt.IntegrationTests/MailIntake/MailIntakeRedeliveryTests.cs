@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Storage;
+using Steunpunt.IntegrationTests.Chat;
+using Steunpunt.IntegrationTests.Connectors.SignalR;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
+using Steunpunt.Connectors.SignalR;
+using Steunpunt.LocalHost.Emulators;
 using Steunpunt.LocalHost.Emulators.CommunicationServices;
 using Steunpunt.MailIntake;
 using Steunpunt.MailIntake.Cases;
@@ -21,7 +25,8 @@ namespace Steunpunt.IntegrationTests.MailIntake;
 /// The intake stopped dead after each of its storage requests in turn (the answer came, then the process "died"), and
 /// right after the mail service accepted the receipt; then the message came again, twice. Whatever the point, the end is
 /// one case with its question, its inbox row and statistics row, the sender remembered right, one receipt and one
-/// notification. Real Azurite and the Communication Services emulator; the staff-notification listener of the local host.
+/// notification. Real Azurite, the Communication Services and SignalR emulators, and the local host's staff-notification
+/// listener for a notification that could not be delivered at once.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
@@ -80,8 +85,12 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
     }
 
     private MailCaseIntake Intake(StorageAccount storage, IEmailSender email)
-        => new(new MailCaseStore(storage), new MailSenders(storage, Secrets), email, new WorkQueue(storage),
+    {
+        var delivery = new StaffNotificationDelivery(new StaffNotificationStore(storage), fixture.Services.GetRequiredService<IRealtimeMessenger>(), email,
+            fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotificationDelivery>.Instance);
+        return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), NullLogger<StaffNotifier>.Instance),
             fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>(), NullLogger<MailCaseIntake>.Instance);
+    }
 
     private MailIntakeMessage Message(string address, TimeSpan later)
     {
@@ -104,7 +113,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
     }
 
     [Theory]
-    [InlineData(false, 6)] // sender insert, case transaction, inbox row, statistics row, receipt mark, notification
+    [InlineData(false, 6)] // sender insert, case transaction, inbox row, statistics row, receipt mark, notification row
     [InlineData(true, 8)]  // the sender insert's 409, the sender read and its conditional merge instead of the insert
     public async Task A_redelivery_after_a_crash_at_any_step_gives_one_case_one_receipt_and_one_notification(bool knownSender, int storageRequests)
     {
@@ -144,6 +153,30 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
 
         var store = new MailCaseStore(fixture.Storage);
         foreach (var id in cases) await store.EraseAsync(id, default);
+    }
+
+    [Fact]
+    public async Task A_notification_that_cannot_be_pushed_at_once_is_queued_and_pushed_from_the_queue()
+    {
+        var staff = await SignalRTestKit.StaffAsync(fixture, "Noor " + Guid.NewGuid().ToString("N")[..6]);
+        await using var console = await ChatTestKit.ConnectStaffAsync(fixture, staff);
+        var message = Message($"herhaald-{Guid.NewGuid():N}@example.org", TimeSpan.Zero);
+        // Every push to the staff group fails (503, through the messenger's retries) until the faults are cleared.
+        await fixture.InjectAsync(new FaultRule { Target = "signalr", Status = 503, Times = 0, Recipient = SignalRGroups.Staff });
+        try
+        {
+            await Intake(fixture.Storage, Email).HandleAsync(message, default);
+        }
+        finally
+        {
+            (await fixture.Client.DeleteAsync("/dev/faults")).EnsureSuccessStatusCode();
+        }
+
+        // Only the queue's PushStaffNotification can have pushed it now.
+        var id = message.CaseId.ToString("N");
+        await console.WaitForAsync("notification", e => e.GetProperty("reference").GetString() == id, "the notification, pushed from the queue");
+        await AssertHandledOnceAsync(message, earlier: null);
+        await new MailCaseStore(fixture.Storage).EraseAsync(id, default);
     }
 
     private async Task AssertHandledOnceAsync(MailIntakeMessage message, MailIntakeMessage? earlier)
