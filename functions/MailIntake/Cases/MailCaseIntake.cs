@@ -39,19 +39,23 @@ public sealed class MailCaseIntake(
             Language = message.Language,
             RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
         };
-        if (!await store.TryCreateAsync(mailCase, message.Question, cancellationToken))
+        var created = await store.TryCreateAsync(mailCase, message.Question, cancellationToken);
+        if (!created)
         {
             // A redelivery: what was stored first counts (staff may have claimed or answered it since).
             mailCase = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The case was stored and is gone.");
             await store.EnsureInInboxAsync(mailCase, cancellationToken);
         }
-        await store.RecordStatsAsync(mailCase, new Dictionary<string, object?>
+        // Before the receipt: the nightly purge finds cases by their statistics rows, so no case may be without one.
+        var facts = new Dictionary<string, object?>
         {
             ["ReceivedAt"] = mailCase.ReceivedAt,
             ["CrimeType"] = mailCase.CrimeType ?? "",
             ["RepeatContact"] = mailCase.RepeatContact,
             ["ConsentToStore"] = mailCase.ConsentToStore,
-        }, cancellationToken);
+        };
+        if (created) await store.RecordFirstStatsAsync(mailCase, facts, cancellationToken);
+        else await store.RecordStatsAsync(mailCase, facts, cancellationToken);
 
         if (mailCase.ReceiptSentAt is null)
         {
