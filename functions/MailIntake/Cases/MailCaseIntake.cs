@@ -8,16 +8,16 @@ using Steunpunt.StaffNotifications;
 namespace Steunpunt.MailIntake.Cases;
 
 /// <summary>
-/// Turns a queued mail-form message into a case: store (with "wrote before?"), send the receipt, tell staff.
+/// Turns a queued mail-form message into a case: store (with "wrote before?"), tell staff, send the receipt.
 /// Every step is idempotent, so a redelivered message finishes what the first delivery started and sends no second receipt:
 /// the case is keyed by its id, the receipt's Operation-Id comes from the case id, the notification id too.
 /// </summary>
 /// <remarks>
 /// Nearly every message comes once, so the first delivery does not look for the case: it stores it straight away, and
 /// the store's "already exists" is what tells a redelivery, which then reads the case and carries on from there. Per
-/// new case that is one insert for the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case transaction, the inbox
-/// row, the statistics row, the receipt (sent, not waited for), the receipt mark on the case, and the notification
-/// (stored and pushed from here rather than through a second queue message).
+/// new case that is five writes: the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case transaction, the inbox
+/// row, the statistics row and the stored notification (delivered from here rather than through a second queue message),
+/// then the push to staff and the receipt (sent, not waited for).
 /// </remarks>
 public sealed class MailCaseIntake(
     MailCaseStore store, MailSenders senders, IEmailSender email, StaffNotifier notifier, IOptions<MailIntakeOptions> options, ILogger<MailCaseIntake> logger)
@@ -46,7 +46,7 @@ public sealed class MailCaseIntake(
             mailCase = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The case was stored and is gone.");
             await store.EnsureInInboxAsync(mailCase, cancellationToken);
         }
-        // Before the receipt: the nightly purge finds cases by their statistics rows, so no case may be without one.
+        // Before anything else can fail: the nightly purge finds cases by their statistics rows, so no case may be without one.
         var facts = new Dictionary<string, object?>
         {
             ["ReceivedAt"] = mailCase.ReceivedAt,
@@ -57,20 +57,9 @@ public sealed class MailCaseIntake(
         if (created) await store.RecordFirstStatsAsync(mailCase, facts, cancellationToken);
         else await store.RecordStatsAsync(mailCase, facts, cancellationToken);
 
-        if (mailCase.ReceiptSentAt is null)
-        {
-            var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
-            // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
-            // done differently on its outcome; waiting for it held a listener slot for a status poll per form.
-            var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
-                WaitUntil.Started, cancellationToken);
-            logger.LogInformation("Receipt for mail case {CaseId}: {Status}.", id, result.Status);
-            mailCase.ReceiptSentAt = message.ReceivedAt;
-            // A lost update here only means a redelivery asks the service again, which answers with the same operation.
-            await store.TryUpdateAsync(mailCase, mailCase.Status, cancellationToken);
-        }
-
-        // Delivered from here (stored and pushed), queued only when that fails: see StaffNotifier.
+        // Staff hear of the case before the receipt goes out: should the mail service be down, the case is stored, in the
+        // inbox and known to staff while the message waits for its next attempt. Delivered from here (stored and pushed),
+        // queued only when that fails: see StaffNotifier.
         await notifier.RaiseAsync(new StaffNotification(StaffNotification.CurrentSchemaVersion,
             new IdempotencyKey("mail-received/" + id, mailCase.ReceivedAt).ToGuid("staff-notification"), StaffNotificationKinds.MailReceived, id, mailCase.ReceivedAt,
             new Dictionary<string, string>
@@ -79,5 +68,15 @@ public sealed class MailCaseIntake(
                 ["crimeType"] = mailCase.CrimeType ?? "",
                 ["repeatContact"] = mailCase.RepeatContact ? "true" : "false",
             }), cancellationToken);
+
+        // The last step, so nothing after it can fail and bring the message back but the delete of the message itself: a
+        // redelivery then sends the receipt again with the same Operation-Id, which the service answers with the operation
+        // it already has, exactly as for a 500 after it accepted the mail. (Marking the receipt on the case did not shrink
+        // that window, the write between the send and the mark, and cost a write per form.) Started: once the service has
+        // accepted the receipt it is the service's to deliver, and nothing here would be done differently on its outcome.
+        var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
+        var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
+            WaitUntil.Started, cancellationToken);
+        logger.LogInformation("Receipt for mail case {CaseId}: {Status}.", id, result.Status);
     }
 }

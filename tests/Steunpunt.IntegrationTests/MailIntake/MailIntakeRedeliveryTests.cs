@@ -113,8 +113,8 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
     }
 
     [Theory]
-    [InlineData(false, 6)] // sender insert, case transaction, inbox row, statistics row, receipt mark, notification row
-    [InlineData(true, 8)]  // the sender insert's 409, the sender read and its conditional merge instead of the insert
+    [InlineData(false, 5)] // sender insert, case transaction, inbox row, statistics row, notification row
+    [InlineData(true, 7)]  // the sender insert's 409, the sender read and its conditional merge instead of the insert
     public async Task A_redelivery_after_a_crash_at_any_step_gives_one_case_one_receipt_and_one_notification(bool knownSender, int storageRequests)
     {
         var healthy = Intake(fixture.Storage, Email);
@@ -139,7 +139,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
         }
         Assert.Equal(storageRequests, crashPoints);
 
-        // And right after the mail service accepted the receipt, before the intake heard so.
+        // And right after the mail service accepted the receipt (the last step), before the intake heard so.
         var lastAddress = $"herhaald-{Guid.NewGuid():N}@example.org";
         var first = knownSender ? Message(lastAddress, TimeSpan.Zero) : null;
         if (first is not null) await healthy.HandleAsync(first, default);
@@ -186,7 +186,6 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
         var mailCase = await store.FindAsync(id, default);
         Assert.NotNull(mailCase);
         Assert.Equal(earlier is not null, mailCase.RepeatContact);
-        Assert.NotNull(mailCase.ReceiptSentAt);
         Assert.Equal(["Er is ingebroken. Wat moet ik doen?"], (await store.ThreadAsync(id, default)).Select(e => e.Text));
 
         var tables = fixture.Storage.Tables;
