@@ -25,7 +25,6 @@ public sealed class MailCaseIntake(
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
     {
         var id = message.CaseId.ToString("N");
-        // On a redelivery this is asked again and gives the same answer (it compares the first case remembered with this one).
         var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
         var mailCase = new MailCase
         {
@@ -37,6 +36,7 @@ public sealed class MailCaseIntake(
             CrimeType = message.CrimeType,
             ConsentToStore = message.ConsentToStore,
             Language = message.Language,
+            // Asked again on a redelivery, with the same answer: it compares the first case remembered with this one.
             RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
         };
         var created = await store.TryCreateAsync(mailCase, message.Question, cancellationToken);
@@ -69,11 +69,12 @@ public sealed class MailCaseIntake(
                 ["repeatContact"] = mailCase.RepeatContact ? "true" : "false",
             }), cancellationToken);
 
-        // The last step, so nothing after it can fail and bring the message back but the delete of the message itself: a
-        // redelivery then sends the receipt again with the same Operation-Id, which the service answers with the operation
-        // it already has, exactly as for a 500 after it accepted the mail. (Marking the receipt on the case did not shrink
-        // that window, the write between the send and the mark, and cost a write per form.) Started: once the service has
-        // accepted the receipt it is the service's to deliver, and nothing here would be done differently on its outcome.
+        // The last step, so the only thing after it that can bring the message back is the delete of the message itself: a
+        // redelivery then sends the receipt again with the same Operation-Id, the same operation to the service (see
+        // IEmailSender), as after a 500 that came once the mail was accepted. A mark on the case after the send, as the
+        // intake had before, left a window of the same size (between the send and the mark) and cost a write per form.
+        // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
+        // done differently on its outcome.
         var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
         var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
             WaitUntil.Started, cancellationToken);
