@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.CommunicationServices;
@@ -29,7 +30,8 @@ public sealed class InfoMailDelivery(InfoMailStore store, InfoMailComposer compo
         EmailSendResult result;
         try
         {
-            result = await sender.SendAsync(email, KeyFor(message), cancellationToken);
+            // Completed: the outcome (sent or failed) is recorded on the mail, for staff.
+            result = await sender.SendAsync(email, KeyFor(message), WaitUntil.Completed, cancellationToken);
         }
         catch (CommunicationServiceException exception) when (exception.Status == 400)
         {

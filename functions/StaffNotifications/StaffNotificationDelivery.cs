@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Email;
@@ -64,7 +65,8 @@ public sealed class StaffNotificationDelivery(
         {
             try
             {
-                var result = await email.SendAsync(mailbox.Compose(notification), TeamMailbox.KeyFor(notification), cancellationToken);
+                // Completed: a team mail the service could not deliver is worth a warning in the log (below).
+                var result = await email.SendAsync(mailbox.Compose(notification), TeamMailbox.KeyFor(notification), WaitUntil.Completed, cancellationToken);
                 // A send the service accepted but could not deliver ends the same way on every retry (same operation).
                 if (result.Status is EmailSendStatus.Failed or EmailSendStatus.Canceled)
                 {

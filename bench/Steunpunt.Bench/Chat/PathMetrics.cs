@@ -21,10 +21,15 @@ public readonly record struct CallTally(long Count, double TotalMs)
 /// <item>requests the local host served, by route (the message endpoint, the SignalR emulator's REST API), with
 /// their duration on the server, from <c>http.server.request.duration</c>.</item>
 /// </list>
-/// Keys are <c>storage GET</c>, <c>storage POST</c>, … and <c>route /api/chats/{id}/messages</c>, …
+/// Keys are <c>storage GET</c>, <c>storage POST</c>, … and <c>route /api/chats/{id}/messages</c>, …; with
+/// <c>byService</c> the storage keys name the service instead (<c>table GET</c>, <c>queue DELETE</c>, …), since a queue
+/// request and a table request with the same method cost Azurite very differently.
 /// </summary>
 public sealed class PathMetrics : IDisposable
 {
+    private const int QueuePort = 10001;
+    private const int TablePort = 10002;
+    private readonly bool byService;
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<string, Tally> tallies = new(StringComparer.Ordinal);
 
@@ -34,8 +39,9 @@ public sealed class PathMetrics : IDisposable
         public long TotalMicroseconds;
     }
 
-    public PathMetrics()
+    public PathMetrics(bool byService = false)
     {
+        this.byService = byService;
         listener.InstrumentPublished = (instrument, l) =>
         {
             if ((instrument.Meter.Name, instrument.Name) is ("System.Net.Http", "http.client.request.duration") or ("Microsoft.AspNetCore.Hosting", "http.server.request.duration"))
@@ -65,7 +71,7 @@ public sealed class PathMetrics : IDisposable
                 if (name == "server.port") port = Port(value);
                 else if (name == "http.request.method") method = value as string;
             }
-            key = port is { } p && AzuriteProcess.Ports.Contains(p) ? "storage " + (method ?? "?") : null;
+            key = port is { } p && AzuriteProcess.Ports.Contains(p) ? Service(p) + " " + (method ?? "?") : null;
         }
         else
         {
@@ -80,6 +86,8 @@ public sealed class PathMetrics : IDisposable
         Interlocked.Increment(ref tally.Count);
         Interlocked.Add(ref tally.TotalMicroseconds, (long)(seconds * 1_000_000));
     }
+
+    private string Service(int port) => !byService ? "storage" : port switch { QueuePort => "queue", TablePort => "table", _ => "blob" };
 
     private static int Port(object? value) => value switch
     {

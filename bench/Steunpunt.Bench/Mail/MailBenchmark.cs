@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -8,6 +9,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Bench.Chat;
+using Steunpunt.Bench.Http;
 using Steunpunt.Common;
 using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
@@ -59,6 +61,7 @@ public static class MailBenchmark
         var floorQueue = storage.Queues.GetQueueClient(FloorQueue);
         var floorTable = storage.Tables.GetTableClient(FloorTable);
         var cleanupFailures = 0;
+        using var metrics = new PathMetrics(byService: true);
         try
         {
             var baseAddress = new Uri(LocalFunctionsHost.Addresses(app).Select(a => new Uri(a)).First(u => u.IsLoopback), "/");
@@ -82,17 +85,32 @@ public static class MailBenchmark
             {
                 var first = next;
                 next += count;
-                return RunAsync(target, phase, first, count, options.Concurrency, client, baseAddress, prefix, floorQueue, slots, addresses, progress);
+                return RunAsync(target, phase, first, count, options.Concurrency, client, baseAddress, prefix, storage, floorQueue, slots, addresses, metrics, progress);
             }
 
             // Between phases the queues this host listens to are drained (the mail path's redeliveries and staff notifications
             // come after its receipts), so neither target pays for the other's tail. The floor goes first: it leaves no tail.
             var drain = new Func<Task>(() => DrainAsync(storage, progress));
-            var warmUps = new List<MailRun> { await Go(Mail, WarmUpForms, "warm-up") };
-            await drain();
-            warmUps.Add(await Go(Floor, WarmUpForms, "warm-up"));
+            // Warm-up rounds (both targets) until one compiles few methods: on two busy cores tiered compilation goes on for
+            // a long time, and with a single round of 100 forms the mail path was still JIT-compiling thousands of methods
+            // (about 40% of the process's CPU) all through its measured phase. The floor's code is mostly the same SDK
+            // calls, warm after the first round.
+            var warmUps = new List<MailRun>();
+            for (var round = 1; round <= HttpBenchmark.MaxWarmUpRounds; round++)
+            {
+                var jitBefore = JitInfo.GetCompiledMethodCount();
+                warmUps.Add(await Go(Mail, WarmUpForms, $"warm-up {round}"));
+                await drain();
+                warmUps.Add(await Go(Floor, WarmUpForms, $"warm-up {round}"));
+                var compiled = JitInfo.GetCompiledMethodCount() - jitBefore;
+                progress.WriteLine($"Mail: warm-up round {round} compiled {compiled:N0} methods.");
+                if (round >= HttpBenchmark.MinWarmUpRounds && compiled < HttpBenchmark.QuietJitCompilations) break;
+            }
+            var azuriteCpu = AzuriteCpu.Find();
+            await SettleAsync(azuriteCpu, progress);
             var floorRun = await Go(Floor, options.Forms, "measured");
             await drain();
+            await SettleAsync(azuriteCpu, progress);
             var mailRun = await Go(Mail, options.Forms, "measured");
             await drain();
             var runs = new List<MailRun> { mailRun, floorRun };
@@ -161,7 +179,7 @@ public static class MailBenchmark
     }
 
     private static async Task<MailRun> RunAsync(string target, string phase, int first, int count, int concurrency, HttpClient client, Uri baseAddress, string prefix,
-        QueueClient floorQueue, ConcurrentDictionary<string, Slot> slots, ConcurrentBag<string> addresses, TextWriter progress)
+        StorageAccount storage, QueueClient floorQueue, ConcurrentDictionary<string, Slot> slots, ConcurrentBag<string> addresses, PathMetrics metrics, TextWriter progress)
     {
         progress.WriteLine($"Mail: {phase}, {target}: {count:N0} at concurrency {concurrency}.");
         var keys = new string[count];
@@ -175,6 +193,10 @@ public static class MailBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var azurite = AzuriteCpu.Find();
         var azuriteBefore = azurite?.Total();
+        var callsBefore = metrics.Snapshot();
+        var jitBefore = JitInfo.GetCompiledMethodCount();
+        using var sampling = new CancellationTokenSource();
+        var depth = SampleQueueDepthAsync(target == Mail ? [storage.Queues.GetQueueClient(StorageNames.Queues.MailIntake), storage.Queues.GetQueueClient(StorageNames.Queues.StaffNotifications)] : [floorQueue], sampling.Token);
         long lastAnswer = began;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -232,6 +254,12 @@ public static class MailBenchmark
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var azuriteCpu = azurite?.Total() - azuriteBefore;
+        var calls = PathMetrics.Difference(metrics.Snapshot(), callsBefore);
+        var jitCompiled = JitInfo.GetCompiledMethodCount() - jitBefore;
+        await sampling.CancelAsync();
+        var (depthMean, depthMax, depthCalls) = await depth;
+        // The sampler's own GetProperties calls are queue GETs too: not the path's.
+        if (calls.TryGetValue("queue GET", out var gets)) calls = new Dictionary<string, CallTally>(calls) { ["queue GET"] = gets - new CallTally(depthCalls, gets.MeanMs * depthCalls) };
         var endToEnd = new List<long>();
         var missing = new List<string>();
         long lastDone = began;
@@ -248,7 +276,13 @@ public static class MailBenchmark
             }
         }
         var result = new MailRun(target, phase, count, load, Seconds(lastAnswer - began), Seconds(lastDone - began), [.. submitTicks.Where((_, i) => ok[i]).Order()], [.. endToEnd.Order()],
-            (int)failedSubmits, errorSample, target == Mail ? missing : [], target == Mail ? 0 : missing.Count, cpu, azuriteCpu);
+            (int)failedSubmits, errorSample, target == Mail ? missing : [], target == Mail ? 0 : missing.Count, cpu, azuriteCpu)
+        {
+            Calls = calls,
+            MethodsJitCompiled = jitCompiled,
+            QueueDepthMean = depthMean,
+            QueueDepthMax = depthMax,
+        };
         progress.WriteLine($"Mail:   {result.Accepted:N0} accepted ({result.SubmitPerSecond:N0}/s, p50 {Stats.PercentileMs(result.SortedSubmitTicks, 0.5):0.0} ms, p99 {Stats.PercentileMs(result.SortedSubmitTicks, 0.99):0.0} ms); " +
             $"{result.Completed:N0} done ({result.DonePerSecond:N0}/s, p50 {Stats.PercentileMs(result.SortedEndToEndTicks, 0.5):0.0} ms, p99 {Stats.PercentileMs(result.SortedEndToEndTicks, 0.99):0.0} ms); " +
             $"{result.FailedSubmits} failed, {result.MissingAddresses.Count + result.FloorMissing} missing; CPU {result.CpuMsPerItem:0.00} ms{(result.AzuriteCpuMsPerItem is { } a ? $" (Azurite {a:0.00})" : "")} per item; load average {load}.");
@@ -347,6 +381,67 @@ public static class MailBenchmark
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// The messages waiting on the target's queues (mail: mail-intake and staff-notifications; floor: its own), sampled twice a
+    /// second: Azurite's receive, delete and count scan every message of the account, so a backlog makes each of those dearer.
+    /// </summary>
+    private static async Task<(double Mean, int Max, int Calls)> SampleQueueDepthAsync(QueueClient[] queues, CancellationToken stop)
+    {
+        long sum = 0;
+        int samples = 0, max = 0, calls = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var depth = 0;
+                foreach (var queue in queues)
+                {
+                    calls++;
+                    depth += (await queue.GetPropertiesAsync(stop)).Value.ApproximateMessagesCount;
+                }
+                sum += depth;
+                samples++;
+                max = Math.Max(max, depth);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (RequestFailedException)
+            {
+                // A missed sample.
+            }
+        }
+        return (samples == 0 ? double.NaN : (double)sum / samples, max, calls);
+    }
+
+    /// <summary>Azurite's queue service sweeps unreferenced message bodies (one "extent" per message) every 60 s, after the previous sweep.</summary>
+    public static readonly TimeSpan AzuriteGcInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Before a measured phase: waits until Azurite's queue garbage collection has swept what the earlier phases left.
+    /// Every message enqueued leaves a body that a sweep deletes later, and a sweep's cost grows faster than what it
+    /// deletes (each delete re-sorts the index of all bodies): in one profiled run (Azurite 3.35 started with
+    /// <c>--cpu-prof</c>) these deletes were a quarter of Azurite's CPU. Without this, whichever phase a sweep happened to
+    /// fall in paid for the garbage of the phases before it, and Azurite's CPU per form of the same code varied from 20 to
+    /// 39 ms between runs. So: wait a full sweep interval after the previous phase (a sweep has then started), then until
+    /// Azurite is idle (it has finished), at most 30 s more.
+    /// </summary>
+    private static async Task SettleAsync(AzuriteCpu? azurite, TextWriter progress)
+    {
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(AzuriteGcInterval + TimeSpan.FromSeconds(2));
+        var idle = azurite is null;
+        while (!idle && watch.Elapsed < AzuriteGcInterval + TimeSpan.FromSeconds(32))
+        {
+            var before = azurite!.Total();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            idle = azurite.Total() - before is not { } used || used < TimeSpan.FromMilliseconds(50);
+        }
+        progress.WriteLine($"Mail: waited {watch.Elapsed.TotalSeconds:0} s for Azurite's queue garbage collection{(idle ? "" : " (Azurite still busy: other users?)")}.");
     }
 
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);

@@ -20,6 +20,16 @@ public sealed record MailRun(
     /// <summary>Of <see cref="MissingAddresses"/>, those whose case was stored anyway: another host on the shared Azurite took the message.</summary>
     public int Stolen { get; set; }
 
+    /// <summary>Storage requests by service and method, and local host routes, during the phase (see <see cref="Chat.PathMetrics"/>).</summary>
+    public IReadOnlyDictionary<string, Chat.CallTally> Calls { get; init; } = new Dictionary<string, Chat.CallTally>();
+
+    /// <summary>Methods the JIT compiled during the phase (tier-up included): many means the phase still paid for warming up.</summary>
+    public long MethodsJitCompiled { get; init; }
+
+    /// <summary>Messages waiting on the target's queues, sampled twice a second during the phase.</summary>
+    public double QueueDepthMean { get; init; } = double.NaN;
+    public int QueueDepthMax { get; init; }
+
     public int Accepted => SortedSubmitTicks.Length;
     public int Completed => SortedEndToEndTicks.Length;
     public int Missing => MissingAddresses.Count + FloorMissing;

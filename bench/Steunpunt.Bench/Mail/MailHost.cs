@@ -20,10 +20,12 @@ namespace Steunpunt.Bench.Mail;
 /// SignalR to this host's emulator), with these differences:
 /// <list type="bullet">
 /// <item>the queue listeners of <see cref="ProcessMailIntake"/> and <see cref="PushStaffNotification"/> run (the first is
-/// the path measured; the second takes the staff notifications the mail path raises off the shared queue, as the app would,
-/// instead of leaving a thousand for other engineers' hosts); every other listener and every timer is off;</item>
+/// the path measured; the intake delivers its staff notifications itself, and the second takes any it had to queue off the
+/// shared queue, as the app would, instead of leaving them for other engineers' hosts); every other listener and every
+/// timer is off;</item>
 /// <item><c>Emulators:CommunicationServices:RetryAfterSeconds=0</c>: the emulator otherwise answers every e-mail send
-/// with <c>retry-after: 1</c>, and the function waits that long before polling the status (in Azure the service sets it);</item>
+/// with <c>retry-after: 1</c>, and a send that waits for the outcome waits that long before polling the status (in Azure
+/// the service sets it). The receipt no longer waits; kept so runs stay comparable;</item>
 /// <item><c>MailIntake:SubmissionsPerHourPerAddress=1000</c> (the highest allowed); every form also comes with its own
 /// <c>X-Forwarded-For</c>, so the per-address limit is never what is measured.</item>
 /// </list>

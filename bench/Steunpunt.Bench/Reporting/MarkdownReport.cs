@@ -277,21 +277,61 @@ public static class MarkdownReport
             $"Host settings: e-mail `retry-after` {MailHost.RetryAfterSeconds} s (`Emulators:CommunicationServices:RetryAfterSeconds`), host.json queues: batchSize {figures.BatchSize}, " +
             $"newBatchThreshold {figures.NewBatchThreshold}, polling back-off 100 ms doubling to {figures.MaxPollingInterval.TotalSeconds:0.#} s when the queue is empty. " +
             $"Listeners running: {string.Join(", ", MailHost.ListenedFunctions)}. `mail-intake` held about {figures.IntakeQueueDepthBefore} message(s) before the run. " +
-            $"A form fails on a non-2xx answer, an exception, or no receipt within {MailBenchmark.ReceiptTimeout.TotalSeconds:0} s of the last post.");
+            $"A form fails on a non-2xx answer, an exception, or no receipt within {MailBenchmark.ReceiptTimeout.TotalSeconds:0} s of the last post. " +
+            $"Warm-up rounds of {MailBenchmark.WarmUpForms} forms and {MailBenchmark.WarmUpForms} floor items go on until a round JIT-compiles fewer than " +
+            $"{HttpBenchmark.QuietJitCompilations} methods ({HttpBenchmark.MinWarmUpRounds}-{HttpBenchmark.MaxWarmUpRounds} rounds); before each measured phase the benchmark " +
+            $"waits {MailBenchmark.AzuriteGcInterval.TotalSeconds:0} s and then until Azurite is idle, so Azurite's queue garbage collection has swept what earlier phases left.");
         Line(text);
-        Line(text, "| Phase | Target | Load avg | Accepted | Submit/s | Submit p50 ms | Submit p99 ms | Done | Done/s | E2E p50 ms | E2E p99 ms | E2E max ms | CPU ms/item | Azurite CPU ms/item | Failed | Missing (taken elsewhere) |");
-        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| Phase | Target | Load avg | Accepted | Submit/s | Submit p50 ms | Submit p99 ms | Done | Done/s | E2E p50 ms | E2E p99 ms | E2E max ms | CPU ms/item | Azurite CPU ms/item | JIT methods | Failed | Missing (taken elsewhere) |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var run in figures.WarmUps.Concat([figures.Mail, figures.Floor]))
         {
             Line(text, $"| {run.Phase} | {run.Target} | {run.LoadAverage} | {run.Accepted:N0} | {run.SubmitPerSecond:N0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.5):0.0} | {Stats.PercentileMs(run.SortedSubmitTicks, 0.99):0.0} | " +
                 $"{run.Completed:N0} | {run.DonePerSecond:N0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.5):0} | {Stats.PercentileMs(run.SortedEndToEndTicks, 0.99):0} | " +
-                $"{(run.SortedEndToEndTicks.Length == 0 ? double.NaN : Stats.TicksToMs(run.SortedEndToEndTicks[^1])):0} | {run.CpuMsPerItem:0.00} | {(run.AzuriteCpuMsPerItem is { } a ? a.ToString("0.00") : "–")} | " +
+                $"{(run.SortedEndToEndTicks.Length == 0 ? double.NaN : Stats.TicksToMs(run.SortedEndToEndTicks[^1])):0} | {run.CpuMsPerItem:0.00} | {(run.AzuriteCpuMsPerItem is { } a ? a.ToString("0.00") : "–")} | {run.MethodsJitCompiled:N0} | " +
                 $"{run.FailedSubmits:N0} | {run.Missing:N0} ({run.Stolen:N0}) |");
         }
         Line(text);
         Line(text, $"Mail receipts/s ÷ floor rows/s: **{figures.Ratio * 100:0.0}%** (submit/s: {figures.Mail.SubmitPerSecond:N0} vs {figures.Floor.SubmitPerSecond:N0} enqueues/s). " +
             $"Other e-mails in this host's outbox during the run: {figures.OtherMails:N0}{(figures.OtherMails > 0 ? $" ({figures.OtherMailSample})" : "")}.");
         if (figures.CleanupFailures() > 0) Line(text, $"{figures.CleanupFailures():N0} clean-up step(s) failed.");
+        Line(text);
+        MailCalls(text, figures);
+    }
+
+    /// <summary>Per item of the measured phases: storage requests by service and method, and the local host's routes.</summary>
+    private static void MailCalls(StringBuilder text, MailFigures figures)
+    {
+        Line(text, "### Where an item's cost goes (measured phases)");
+        Line(text);
+        Line(text, "Requests per item completed (receipt or floor row) during each measured phase, from the runtime's own metrics: storage requests this process " +
+            "sent to Azurite by service and HTTP method (queue POST = enqueue, GET = receive a batch, DELETE = delete, PUT = make visible again; table GET = read, " +
+            "POST = insert or transaction, PUT = upsert or replace, PATCH/MERGE = merge), with their mean duration as the client saw it, and the local host's routes " +
+            "as it served them (the form POST, the e-mail and SignalR emulators). Azurite's queue receive, delete and count scan every message of the account, so " +
+            "their cost grows with the backlog shown below the table.");
+        Line(text);
+        Line(text, "| Request | Mail per form | Mail mean ms | Floor per item | Floor mean ms |");
+        Line(text, "|---|---:|---:|---:|---:|");
+        var keys = figures.Mail.Calls.Keys.Concat(figures.Floor.Calls.Keys).Distinct().Order(StringComparer.Ordinal);
+        double mailTotal = 0, floorTotal = 0;
+        foreach (var key in keys)
+        {
+            var mail = figures.Mail.Calls.GetValueOrDefault(key);
+            var floor = figures.Floor.Calls.GetValueOrDefault(key);
+            if (mail.Count == 0 && floor.Count == 0) continue;
+            var perMail = figures.Mail.Completed == 0 ? double.NaN : (double)mail.Count / figures.Mail.Completed;
+            var perFloor = figures.Floor.Completed == 0 ? double.NaN : (double)floor.Count / figures.Floor.Completed;
+            if (!key.StartsWith("route ", StringComparison.Ordinal))
+            {
+                mailTotal += perMail;
+                floorTotal += perFloor;
+            }
+            Line(text, $"| {key} | {perMail:0.00} | {(mail.Count == 0 ? "–" : mail.MeanMs.ToString("0.0"))} | {perFloor:0.00} | {(floor.Count == 0 ? "–" : floor.MeanMs.ToString("0.0"))} |");
+        }
+        Line(text, $"| **storage requests in all** | **{mailTotal:0.00}** | | **{floorTotal:0.00}** | |");
+        Line(text);
+        Line(text, $"Messages waiting (mail: `mail-intake` + `staff-notifications`; floor: its own queue), mean / max of samples twice a second: " +
+            $"mail {figures.Mail.QueueDepthMean:0} / {figures.Mail.QueueDepthMax:N0}, floor {figures.Floor.QueueDepthMean:0} / {figures.Floor.QueueDepthMax:N0}.");
         Line(text);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure;
 using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,8 @@ namespace Steunpunt.Connectors.Email;
 
 /// <summary>
 /// <c>POST /emails:send?api-version=2023-03-31</c> with an <c>Operation-Id</c> derived from our idempotency key,
-/// then the operation is followed to a final status. Open and click tracking is always off: a tracking pixel
-/// in a victim's mailbox is a privacy risk.
+/// then, when the caller asks for <see cref="WaitUntil.Completed"/>, the operation is followed to a final status.
+/// Open and click tracking is always off: a tracking pixel in a victim's mailbox is a privacy risk.
 /// </summary>
 public sealed class AcsEmailClient(
     CommunicationServicesConnection connection, IOptions<EmailOptions> options, ILogger<AcsEmailClient> logger) : IEmailSender
@@ -18,7 +19,7 @@ public sealed class AcsEmailClient(
     public const string ApiVersion = "2023-03-31";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public async Task<EmailSendResult> SendAsync(EmailMessage message, IdempotencyKey key, CancellationToken cancellationToken)
+    public async Task<EmailSendResult> SendAsync(EmailMessage message, IdempotencyKey key, WaitUntil wait, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(message.To.Count, nameof(message.To));
         var operationId = key.ToGuid("email").ToString();
@@ -34,6 +35,8 @@ public sealed class AcsEmailClient(
 
         var status = Read(send.Response);
         logger.LogInformation("E-mail operation {OperationId} accepted ({Status}).", operationId, status.Status);
+        // Accepted is the service's promise to deliver; a caller that does nothing with the outcome need not wait for it.
+        if (wait == WaitUntil.Started) return status;
         var pollUrl = PollUrl(send.Response, operationId);
         var retryAfter = CommunicationServicesResponses.RetryAfter(send.Response);
         // Waiting is real time, whatever clock the app reads for business dates.

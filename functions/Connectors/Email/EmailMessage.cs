@@ -1,3 +1,5 @@
+using Azure;
+
 namespace Steunpunt.Connectors.Email;
 
 public sealed record EmailAddress(string Address, string? DisplayName = null);
@@ -33,5 +35,12 @@ public interface IEmailSender
     /// Sends once per <paramref name="key"/>: the same key gives the same operation id, so a retry or a redelivered
     /// queue message is not a second mail. Throws <see cref="CommunicationServices.CommunicationServiceException"/> when the service refuses.
     /// </summary>
-    Task<EmailSendResult> SendAsync(EmailMessage message, IdempotencyKey key, CancellationToken cancellationToken);
+    /// <param name="wait">
+    /// As the SDK's <c>EmailClient.SendAsync(WaitUntil, …)</c>: <see cref="WaitUntil.Completed"/> follows the operation to
+    /// its final status (at most <c>Email:MaxStatusWaitSeconds</c>), for a caller that records the outcome;
+    /// <see cref="WaitUntil.Started"/> returns as soon as the service has accepted the operation (its 202), with the status
+    /// that answer gave (usually <see cref="EmailSendStatus.Running"/>), for a caller that does nothing with the outcome.
+    /// Either way the mail is the service's to deliver once accepted, and a repeat with the same key is the same operation.
+    /// </param>
+    Task<EmailSendResult> SendAsync(EmailMessage message, IdempotencyKey key, WaitUntil wait, CancellationToken cancellationToken);
 }

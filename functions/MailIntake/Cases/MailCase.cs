@@ -36,7 +36,6 @@ public sealed class MailCase : ITableEntity
     public bool RepeatContact { get; set; }
     public string? AssignedTo { get; set; }
     public string? AssignedName { get; set; }
-    public DateTimeOffset? ReceiptSentAt { get; set; }
     public DateTimeOffset? FirstAnswerAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public int LastSequence { get; set; }

@@ -15,21 +15,59 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
 {
     public const string KeyName = "mail-sender-hash";
     private const string RowKeyValue = "sender";
+    private const int MaxAttempts = 5;
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.Tables.MailSenders);
 
     public async Task<string> HashAsync(string normalisedAddress, CancellationToken cancellationToken)
         => Convert.ToHexString(HMACSHA256.HashData(await secrets.KeyAsync(KeyName, cancellationToken), Encoding.UTF8.GetBytes(normalisedAddress)));
 
-    /// <summary>Whether the address wrote before (for a case other than <paramref name="caseId"/>), remembering this case.</summary>
+    /// <summary>
+    /// Whether the address wrote before (for a case other than <paramref name="caseId"/>), remembering this case. Safe to
+    /// repeat for the same case (a redelivered message): the answer compares the first case remembered with this one, and
+    /// the row only moves forward in time, so a late repeat of an older case never makes the sender look less recent.
+    /// </summary>
+    /// <remarks>
+    /// A new sender costs one request: the insert, which also settles a race between two first mails from one address
+    /// (exactly one insert wins; the other sees the winner's case and counts as repeat contact). A known sender costs
+    /// three (the insert's 409, the read, a conditional merge) instead of the two a read first takes for either. Which
+    /// is cheaper overall depends on the share of known senders, not known yet; the mail insights' new-versus-repeat
+    /// figures will tell (above half known, reading first is cheaper).
+    /// </remarks>
     public async Task<bool> SeenBeforeAsync(string hash, string caseId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(hash, RowKeyValue, cancellationToken: cancellationToken);
-        var before = existing.HasValue && existing.Value!.GetString("FirstCaseId") != caseId;
-        var entity = new TableEntity(hash, RowKeyValue) { ["LastSeen"] = at, ["LastCaseId"] = caseId };
-        if (!existing.HasValue) entity["FirstCaseId"] = caseId;
-        await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
-        return before;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            try
+            {
+                await Table.AddEntityAsync(new TableEntity(hash, RowKeyValue) { ["FirstCaseId"] = caseId, ["LastSeen"] = at, ["LastCaseId"] = caseId }, cancellationToken);
+                return false;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                // Known: read what is remembered.
+            }
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(hash, RowKeyValue, cancellationToken: cancellationToken);
+            if (!existing.HasValue) continue; // forgotten between the insert and the read: insert again
+            var row = existing.Value!;
+            var before = row.GetString("FirstCaseId") != caseId;
+            if (!IsNewer(at, row.GetDateTimeOffset("LastSeen"))) return before;
+            try
+            {
+                // ETag: a concurrent mail from the same address moves LastSeen too; the later one must win.
+                await Table.UpdateEntityAsync(new TableEntity(hash, RowKeyValue) { ["LastSeen"] = at, ["LastCaseId"] = caseId }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return before;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+            {
+                // Changed or forgotten meanwhile: look again.
+            }
+        }
+        // Only under a storm of mails from one address; the queue tries the message again.
+        throw new InvalidOperationException("The sender row kept changing; try again later.");
     }
+
+    /// <summary>Whether a mail received at <paramref name="at"/> is later than what the sender row remembers (nothing remembered: yes).</summary>
+    public static bool IsNewer(DateTimeOffset at, DateTimeOffset? lastSeen) => lastSeen is not { } last || at > last;
 
     /// <summary>Forgets senders not seen since <paramref name="cutoff"/>.</summary>
     public async Task<int> ForgetAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

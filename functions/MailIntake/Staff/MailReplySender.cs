@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Connectors;
@@ -21,8 +22,9 @@ public sealed class MailReplySender(MailCaseStore store, IEmailSender email, IOp
         }
         if (entry.Delivery == "sent") return;
 
+        // Completed: the thread shows staff whether the reply was sent or failed.
         var result = await email.SendAsync(MailTexts.Reply(mailCase, entry, options.Value.SatisfactionUrl),
-            new IdempotencyKey($"mail-reply/{message.CaseId}/{message.Sequence}", entry.At), cancellationToken);
+            new IdempotencyKey($"mail-reply/{message.CaseId}/{message.Sequence}", entry.At), WaitUntil.Completed, cancellationToken);
         entry.Delivery = result.Status == EmailSendStatus.Failed ? "failed" : "sent";
         entry.OperationId = result.OperationId;
         await store.UpdateEntryAsync(entry, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
     public async Task A_mail_is_signed_accepted_followed_to_success_and_lands_in_the_outbox()
     {
         var to = NewAddress();
-        var result = await Sender.SendAsync(Message(to), NewKey(), default);
+        var result = await Sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default);
 
         Assert.Equal(EmailSendStatus.Succeeded, result.Status);
         var mail = Assert.Single(await fixture.OutboxAsync(DevOutbox.Email, to));
@@ -45,8 +46,8 @@ public class EmailConnectorTests(LocalHostFixture fixture)
     {
         var to = NewAddress();
         var key = NewKey();
-        var first = await Sender.SendAsync(Message(to), key, default);
-        var second = await Sender.SendAsync(Message(to), key, default);
+        var first = await Sender.SendAsync(Message(to), key, WaitUntil.Completed, default);
+        var second = await Sender.SendAsync(Message(to), key, WaitUntil.Completed, default);
 
         Assert.Equal(first.OperationId, second.OperationId);
         Assert.Single(await fixture.OutboxAsync(DevOutbox.Email, to));
@@ -59,7 +60,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
         await fixture.InjectAsync(new FaultRule { Target = "email", Status = 429, RetryAfterSeconds = 1, Times = 2, Recipient = to });
         var started = DateTime.UtcNow;
 
-        var result = await Sender.SendAsync(Message(to), NewKey(), default);
+        var result = await Sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default);
 
         Assert.Equal(EmailSendStatus.Succeeded, result.Status);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9), "Retry-After was not honoured.");
@@ -72,7 +73,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
         var to = NewAddress();
         await fixture.InjectAsync(new FaultRule { Target = "email", Status = 500, AfterAccept = true, Times = 2, Recipient = to });
 
-        var result = await Sender.SendAsync(Message(to), NewKey(), default);
+        var result = await Sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default);
 
         Assert.Equal(EmailSendStatus.Succeeded, result.Status);
         Assert.Single(await fixture.OutboxAsync(DevOutbox.Email, to));
@@ -84,7 +85,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
         var to = NewAddress();
         await fixture.InjectAsync(new FaultRule { Target = "email", Status = 429, RetryAfterSeconds = 3600, Recipient = to });
 
-        var error = await Assert.ThrowsAsync<CommunicationServiceException>(() => Sender.SendAsync(Message(to), NewKey(), default));
+        var error = await Assert.ThrowsAsync<CommunicationServiceException>(() => Sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default));
 
         Assert.True(error.IsThrottled);
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
@@ -98,7 +99,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
         var to = NewAddress();
         await fixture.InjectAsync(new FaultRule { Target = "email", DeliveryStatus = "Failed", Recipient = to });
 
-        var result = await Sender.SendAsync(Message(to), NewKey(), default);
+        var result = await Sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default);
 
         Assert.Equal(EmailSendStatus.Failed, result.Status);
         Assert.Equal("EmailDropped", result.ErrorCode);
@@ -118,7 +119,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
         var sender = new AcsEmailClient(connection, fixture.Services.GetRequiredService<IOptions<EmailOptions>>(), NullLogger<AcsEmailClient>.Instance);
         var to = NewAddress();
 
-        var error = await Assert.ThrowsAsync<CommunicationServiceException>(() => sender.SendAsync(Message(to), NewKey(), default));
+        var error = await Assert.ThrowsAsync<CommunicationServiceException>(() => sender.SendAsync(Message(to), NewKey(), WaitUntil.Completed, default));
 
         Assert.Equal(401, error.Status);
         Assert.True(error.IsAuthenticationFailure);
@@ -153,7 +154,7 @@ public class EmailConnectorTests(LocalHostFixture fixture)
     public async Task The_outbox_page_shows_the_mail_for_a_person_with_its_html_inert()
     {
         var to = NewAddress();
-        await Sender.SendAsync(new EmailMessage([new EmailAddress(to)], "Paginatest", "tekst", "<p>hoi</p><script>alert(1)</script>"), NewKey(), default);
+        await Sender.SendAsync(new EmailMessage([new EmailAddress(to)], "Paginatest", "tekst", "<p>hoi</p><script>alert(1)</script>"), NewKey(), WaitUntil.Completed, default);
 
         var page = await fixture.Client.GetStringAsync("/dev/outbox");
 

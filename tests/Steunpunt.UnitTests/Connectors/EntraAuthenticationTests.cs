@@ -1,4 +1,5 @@
 using System.Net;
+using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public class EntraAuthenticationTests
             new HttpClientTransport(new HttpClient(handler)));
         var sender = new AcsEmailClient(connection, Options.Create(new EmailOptions { SenderAddress = "DoNotReply@x.azurecomm.net" }), NullLogger<AcsEmailClient>.Instance);
 
-        var result = await sender.SendAsync(new EmailMessage([new EmailAddress("a@example.org")], "s", "t"), new IdempotencyKey("k", DateTimeOffset.UnixEpoch), default);
+        var result = await sender.SendAsync(new EmailMessage([new EmailAddress("a@example.org")], "s", "t"), new IdempotencyKey("k", DateTimeOffset.UnixEpoch), WaitUntil.Completed, default);
 
         Assert.Equal(EmailSendStatus.Succeeded, result.Status);
         Assert.Equal(["https://communication.azure.com//.default"], credential.Scopes);
