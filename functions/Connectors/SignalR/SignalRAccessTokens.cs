@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -33,6 +34,14 @@ public static class SignalRAccessTokens
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    /// <summary>
+    /// One set of signing credentials per key: a new key object per token would make the token library derive the
+    /// key's id (a SHA-256 thumbprint) and a new HMAC for every token. A few keys at most (the access key, or Entra's
+    /// temporary key that changes hourly), so the cache is emptied when it grows past a handful.
+    /// </summary>
+    private static readonly ConcurrentDictionary<SignalRSigningKey, SigningCredentials> Credentials = new();
+    private const int MaxCachedKeys = 8;
+
     public static string Create(SignalRSigningKey key, string audience, DateTimeOffset now, TimeSpan lifetime, string? userId = null)
     {
         var claims = new Dictionary<string, object>();
@@ -41,7 +50,6 @@ public static class SignalRAccessTokens
             claims[UserIdClaim] = userId;
             claims[NameIdClaim] = userId;
         }
-        var signingKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key.AccessKey)) { KeyId = key.KeyId };
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Audience = audience,
@@ -49,11 +57,19 @@ public static class SignalRAccessTokens
             NotBefore = now.UtcDateTime,
             Expires = now.Add(lifetime).UtcDateTime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = CredentialsFor(key),
         });
         return token.Length <= MaxTokenLength
             ? token
             : throw new InvalidOperationException($"The SignalR access token is longer than {MaxTokenLength} characters; use a shorter user id.");
+    }
+
+    private static SigningCredentials CredentialsFor(SignalRSigningKey key)
+    {
+        if (Credentials.TryGetValue(key, out var cached)) return cached;
+        if (Credentials.Count >= MaxCachedKeys) Credentials.Clear();
+        return Credentials.GetOrAdd(key, static k =>
+            new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(k.AccessKey)) { KeyId = k.KeyId }, SecurityAlgorithms.HmacSha256));
     }
 
     /// <summary>The audience of a client token: <c>{endpoint}/client/?hub={hub}</c>, the hub lower-cased as the SDK does.</summary>

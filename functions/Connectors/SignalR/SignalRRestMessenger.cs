@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -20,8 +21,8 @@ public sealed class SignalRClientOptions : ClientOptions
 
 /// <summary>
 /// <see cref="IRealtimeMessenger"/> over the service's data-plane REST API (2022-06-01) through an Azure.Core
-/// pipeline. Each attempt of a call is signed anew: with an access key, a JWT whose <c>aud</c> is that request's
-/// URL; with Entra ID, a bearer token for <c>https://signalr.azure.com/.default</c>.
+/// pipeline. Each attempt of a call is signed: with an access key, a JWT whose <c>aud</c> is that request's URL
+/// (the same token for the same URL for a few minutes); with Entra ID, a bearer token for <c>https://signalr.azure.com/.default</c>.
 /// </summary>
 public sealed class SignalRRestMessenger : IRealtimeMessenger
 {
@@ -103,14 +104,35 @@ public sealed class SignalRRestMessenger : IRealtimeMessenger
     }
 }
 
-/// <summary>Signs every attempt (retries included) with a fresh short-lived JWT for exactly that request URL.</summary>
+/// <summary>
+/// Signs every attempt (retries included) with a short-lived JWT for exactly that request URL. A token is used again
+/// for the same URL while it has more than <see cref="MinRemaining"/> left: making and checking a JWT costs more than
+/// the rest of a push, and a chat pushes to the same two users for every message.
+/// </summary>
 internal sealed class SignalRAccessKeyPolicy(SignalRSigningKey key, TimeProvider clock) : HttpPipelineSynchronousPolicy
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinRemaining = TimeSpan.FromMinutes(1);
+
+    /// <summary>One entry per user, group or hub URL pushed to recently; emptied when it grows past this, which only costs new tokens.</summary>
+    internal const int MaxCachedTokens = 10_000;
+
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = new(StringComparer.Ordinal);
 
     public override void OnSendingRequest(HttpMessage message)
     {
         var audience = SignalRAccessTokens.RestAudience(message.Request.Uri.ToUri());
-        message.Request.Headers.SetValue(HttpHeader.Names.Authorization, "Bearer " + SignalRAccessTokens.Create(key, audience, clock.GetUtcNow(), Lifetime));
+        message.Request.Headers.SetValue(HttpHeader.Names.Authorization, "Bearer " + TokenFor(audience));
+    }
+
+    internal string TokenFor(string audience)
+    {
+        var now = clock.GetUtcNow();
+        // Not before it was issued either: a clock that was set back would otherwise meet a token that is not valid yet.
+        if (tokens.TryGetValue(audience, out var cached) && now >= cached.IssuedAt && now < cached.IssuedAt + Lifetime - MinRemaining) return cached.Token;
+        if (tokens.Count >= MaxCachedTokens) tokens.Clear();
+        var token = SignalRAccessTokens.Create(key, audience, now, Lifetime);
+        tokens[audience] = (token, now);
+        return token;
     }
 }

@@ -22,6 +22,22 @@ internal sealed class SignalREmulatorTokens(SignalRServiceEndpoint service, Time
 {
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
+    // Built once: a new key object per check would make the token library derive its id (a SHA-256 thumbprint) and a
+    // new HMAC every time, which the service does not spend either.
+    private readonly Lazy<TokenValidationParameters> parameters = new(() => new TokenValidationParameters
+    {
+        IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(service.AccessKey!)),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha512],
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        ValidateIssuer = false,
+        // Audience and lifetime are checked below: the audience is a URL compared with the request, and the
+        // lifetime against the app's clock.
+        ValidateAudience = false,
+        ValidateLifetime = false,
+        RequireExpirationTime = false,
+    });
+
     public static string IdentityBasedSettings =>
         $"The app's '{SignalROptions.Setting}' is identity-based (serviceUri/credential), so the emulator has no access key to check tokens with; " +
         "use the emulator's connection string locally (local.settings.sample.json).";
@@ -34,19 +50,7 @@ internal sealed class SignalREmulatorTokens(SignalRServiceEndpoint service, Time
         if (service.AccessKey is null) return new(null, IdentityBasedSettings);
         if (string.IsNullOrEmpty(token)) return new(null, "No access token: send 'Authorization: Bearer <JWT>'.");
 
-        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(service.AccessKey)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha512],
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ValidateIssuer = false,
-            // Audience and lifetime are checked below: the audience is a URL compared with the request, and the
-            // lifetime against the app's clock.
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-        });
+        var result = await handler.ValidateTokenAsync(token, parameters.Value);
         if (!result.IsValid)
         {
             return new(null, result.Exception switch
