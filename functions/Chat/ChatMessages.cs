@@ -14,8 +14,8 @@ public sealed record AppendedMessage(int Seq, string From, string Text, DateTime
 /// line at the next number in the same transaction as the session, so it takes a number too: a message either gets a
 /// number before that line (it was sent before the change) or finds its number taken, reads again and sees the change.
 /// That is why a message in a claimed chat can usually be one insert, without reading or writing the session: the
-/// session is written (with its ETag) only while the chat waits, for the first answer, and to note activity once a
-/// minute for the idle timer.
+/// session is written (with its ETag) only while the chat waits, for the first answer, and to note activity once every
+/// 30 to 60 seconds (fixed per chat) for the idle timer.
 /// </summary>
 internal static class ChatMessages
 {
@@ -23,6 +23,18 @@ internal static class ChatMessages
 
     /// <summary>How stale the session's LastActivityAt may get before a message writes it again (the idle timer works in minutes).</summary>
     public static readonly TimeSpan ActivityRefresh = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// <see cref="ActivityRefresh"/> less up to half of it, fixed per chat: chats claimed together (a busy evening, a
+    /// staff member taking several at once) would otherwise all write their session in the same second a minute later,
+    /// and every message in that second waits behind those transactions.
+    /// </summary>
+    internal static TimeSpan ActivityRefreshFor(string chatId)
+    {
+        // The id is 32 hex digits; its last four spread the chats evenly over the half minute.
+        var spread = chatId.Length >= 4 && int.TryParse(chatId.AsSpan(chatId.Length - 4), System.Globalization.NumberStyles.HexNumber, null, out var bits) ? bits : 0;
+        return ActivityRefresh - ActivityRefresh / 2 * (spread / 65536.0);
+    }
 
     /// <param name="allowed">Checked on every (re-)read, e.g. "this staff member still has the chat".</param>
     public static async Task<(AppendedMessage? Message, IActionResult? Problem)> AppendAsync(
@@ -52,7 +64,7 @@ internal static class ChatMessages
             var firstAnswer = from == ChatParties.Staff && session.FirstAnswerAt is null;
             var staffName = from == ChatParties.Staff ? session.StaffName : null;
             var entity = Row(session.Id, last + 1, from, text, now, staffName);
-            var writeSession = session.State == ChatStates.Waiting || firstAnswer || now - session.LastActivityAt >= ActivityRefresh;
+            var writeSession = session.State == ChatStates.Waiting || firstAnswer || now - session.LastActivityAt >= ActivityRefreshFor(session.Id);
             bool stored;
             if (writeSession)
             {
