@@ -231,6 +231,11 @@ public static class ChatBenchmark
             $"p99 {Stats.PercentileMs(result.SortedLatencyTicks, 0.99):0.00} ms, {result.Errors} failed, {result.CpuMsPerMessage:0.00} CPU ms" +
             $"{(result.AzuriteCpuMsPerMessage is { } a ? $" (Azurite {a:0.00})" : "")} per message, {result.GcPause.TotalMilliseconds:0} ms GC pause, {result.JitCompilations:N0} methods JIT-compiled.");
         foreach (var (kind, sample) in result.ErrorSamples) progress.WriteLine($"Chat:   failed {kind}: {sample}");
+        if (result.Load == ChatFigures.Paced && result.Slowest.Count > 0)
+        {
+            progress.WriteLine("Chat:   slowest (start in the phase: end to end / answer, session): " +
+                string.Join("; ", result.Slowest.Select(m => $"+{m.StartMs:0} ms: {m.LatencyMs:0.0} / {m.AnswerMs:0.0} ms, {m.Session}")));
+        }
         return result;
     }
 }

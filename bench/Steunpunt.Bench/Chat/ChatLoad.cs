@@ -12,6 +12,9 @@ using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Bench.Chat;
 
+/// <summary>A slow message: its start from the start of the phase, its end-to-end latency and its answer time, in ms, and its session.</summary>
+public readonly record struct SlowMessage(double StartMs, double LatencyMs, double AnswerMs, int Session);
+
 /// <summary>What one phase of one target under one load measured.</summary>
 /// <param name="Window">From the start of the phase to its deadline.</param>
 /// <param name="InWindow">Messages whose push reached the staff client within the window: throughput counts these.</param>
@@ -38,6 +41,9 @@ public sealed record ChatPhaseResult(
     long Unexpected,
     TimeSpan GcPause)
 {
+    /// <summary>The slowest messages: when they started (from the start of the phase) and how long they took, to tell a stall that hit many at once from one slow message.</summary>
+    public IReadOnlyList<SlowMessage> Slowest { get; init; } = [];
+
     /// <summary>Messages sent in the window, whether or not they arrived.</summary>
     public long Sent => SortedAnswerTicks.Length;
     public double PerSecond => InWindow / Window.TotalSeconds;
@@ -87,6 +93,9 @@ public sealed class ChatLoad(HttpClient client, Uri functionsBase, IReadOnlyList
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
+        var slow = new ConcurrentBag<SlowMessage>();
+        static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
         async Task<(List<long> Latencies, List<long> Answers)> Worker(BenchSession session)
         {
             var latencies = new List<long>(capacity: 1024);
@@ -109,14 +118,19 @@ public sealed class ChatLoad(HttpClient client, Uri functionsBase, IReadOnlyList
                 {
                     latencies.Add(outcome.LatencyTicks);
                     if (outcome.ArrivedAt <= deadline) Interlocked.Increment(ref inWindow);
+                    if (Ms(outcome.LatencyTicks) >= SlowMs) slow.Add(new SlowMessage(Ms(outcome.ArrivedAt - outcome.LatencyTicks - started), Ms(outcome.LatencyTicks), Ms(outcome.AnswerTicks), session.Index));
                 }
                 if (meanThink is { } think)
                 {
                     // Exponential pauses: arrivals in bursts and lulls, as with people, not a metronome.
                     var pause = TimeSpan.FromTicks((long)(-Math.Log(1 - random.NextDouble()) * think.Ticks));
                     var left = TimeSpan.FromTicks((deadline - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
-                    if (left <= TimeSpan.Zero) break;
-                    await Task.Delay(pause < left ? pause : left);
+                    // A pause that ends past the deadline ends this session's phase. Waiting until the deadline instead let
+                    // every such session wake at the same instant (Task.Delay rounds down to whole milliseconds, so a hair
+                    // before it) and send together: a burst of up to one message per session at the end of each paced
+                    // round, which made its tail (all of a round's slowest messages started then).
+                    if (pause >= left) break;
+                    await Task.Delay(pause);
                 }
             }
             return (latencies, answers);
@@ -136,8 +150,14 @@ public sealed class ChatLoad(HttpClient client, Uri functionsBase, IReadOnlyList
         Array.Sort(latencies);
         Array.Sort(answers);
         return new ChatPhaseResult(target, load, window, inWindow, latencies, answers, errorKinds.ToDictionary(), errorSamples.ToDictionary(),
-            calls, cpu, azuriteCpu, allocated, jit, BenchSession.Unexpected - unexpectedBefore, gcPause);
+            calls, cpu, azuriteCpu, allocated, jit, BenchSession.Unexpected - unexpectedBefore, gcPause)
+        {
+            Slowest = slow.OrderByDescending(m => m.LatencyMs).Take(8).OrderBy(m => m.StartMs).ToList(),
+        };
     }
+
+    /// <summary>Messages at least this slow are listed in <see cref="ChatPhaseResult.Slowest"/> (the paced target is 50 ms).</summary>
+    private const double SlowMs = 25;
 
     /// <summary>One message of <paramref name="target"/>, waited for until it arrived; null when it did, else why not.</summary>
     public async Task<string?> SendOneAsync(string target, BenchSession session)

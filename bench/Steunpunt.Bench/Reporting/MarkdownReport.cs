@@ -55,7 +55,8 @@ public static class MarkdownReport
             var paced = chat.ChatPaced;
             var saturated = chat.ChatSaturated;
             Line(text, $"| Chat p99 ≤ {ChatFigures.TargetP99Ms:0} ms at {chat.Sessions} sessions, paced load | {paced.P99Ms:0.0} ms | {Verdict(paced.P99Ms <= ChatFigures.TargetP99Ms)} |");
-            Line(text, $"| Chat p99 ≤ {ChatFigures.TargetP99Ms:0} ms at {chat.Sessions} sessions, saturated closed loop (floor: {chat.FloorSaturated.P99Ms:0.0} ms) | {saturated.P99Ms:0.0} ms | {Verdict(saturated.P99Ms <= ChatFigures.TargetP99Ms)} |");
+            // Without pauses every session queues behind the others (Little's law), the floor included, so this is capacity, not the latency target.
+            Line(text, $"| Chat p99 at {chat.Sessions} sessions, saturated closed loop: queueing, not the latency target (floor: {chat.FloorSaturated.P99Ms:0.0} ms) | {saturated.P99Ms:0.0} ms | {saturated.P99Ms / chat.FloorSaturated.P99Ms:0.00} × the floor |");
             Line(text, $"| Chat ≥ {ChatFigures.TargetRatio * 100:0}% of floor throughput (saturated) | {chat.Ratio * 100:0.0}% | {Verdict(chat.Ratio >= ChatFigures.TargetRatio)} |");
             Line(text, $"| No failed chat messages | {chat.Errors:N0} | {Verdict(chat.Errors == 0)} |");
         }
