@@ -12,7 +12,10 @@ public static class MailCaseStatus
     public static readonly IReadOnlyList<string> All = [New, Assigned, Answered, Closed];
 }
 
-/// <summary>A mail case: the row <c>(case id, "case")</c>, next to its thread <c>(case id, "m0000000001")</c>.</summary>
+/// <summary>
+/// A mail case: the row <c>(case id, "case")</c>, which also holds the sender's question (message 1 of the thread), next
+/// to the rest of its thread <c>(case id, "m0000000002")</c>, …
+/// </summary>
 public sealed class MailCase : ITableEntity
 {
     public const string RowKeyValue = "case";
@@ -39,6 +42,13 @@ public sealed class MailCase : ITableEntity
     public DateTimeOffset? FirstAnswerAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public int LastSequence { get; set; }
+
+    /// <summary>
+    /// The sender's question, message 1 of the thread. On the case row, so storing a new case is one insert rather than a
+    /// transaction of two. Cases stored before this have it as their own row <c>m0000000001</c> and null here.
+    /// </summary>
+    public string? Question { get; set; }
+
     public int? Satisfaction { get; set; }
     public string? SatisfactionComment { get; set; }
 }

@@ -15,7 +15,7 @@ namespace Steunpunt.MailIntake.Cases;
 /// <remarks>
 /// Nearly every message comes once, so the first delivery does not look for the case: it stores it straight away, and
 /// the store's "already exists" is what tells a redelivery, which then reads the case and carries on from there. Per
-/// new case that is five writes: the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case transaction, the inbox
+/// new case that is five writes: the sender (<see cref="MailSenders.SeenBeforeAsync"/>), the case (with the question), the inbox
 /// row, the statistics row and the stored notification (delivered from here rather than through a second queue message),
 /// then the push to staff and the receipt (sent, not waited for).
 /// </remarks>

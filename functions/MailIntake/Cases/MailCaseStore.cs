@@ -25,22 +25,17 @@ public sealed class MailCaseStore(StorageAccount storage)
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>Stores a new case with its first message, in one transaction; false when it was stored before (a redelivery).</summary>
+    /// <summary>Stores a new case with its question (message 1 of its thread), then its inbox row; false when it was stored before (a redelivery).</summary>
     public async Task<bool> TryCreateAsync(MailCase mailCase, string question, CancellationToken cancellationToken)
     {
         mailCase.LastSequence = 1;
-        var first = new MailThreadEntry { PartitionKey = mailCase.Id, RowKey = MailThreadEntry.Key(1), From = MailParties.Sender, Text = question, At = mailCase.ReceivedAt };
+        mailCase.Question = question;
         try
         {
-            var responses = await Cases.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, mailCase),
-                new TableTransactionAction(TableTransactionActionType.Add, first),
-            ], cancellationToken);
-            // The next update of this case (the receipt's mark) needs the ETag the store gave it.
-            mailCase.ETag = responses.Value[0].Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
+            var response = await Cases.AddEntityAsync(mailCase, cancellationToken);
+            mailCase.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
         }
-        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -121,9 +116,15 @@ public sealed class MailCaseStore(StorageAccount storage)
         await Inbox.DeleteEntityAsync(previousStatus, InboxKey(mailCase), ETag.All, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<MailThreadEntry>> ThreadAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The thread in order: the question from the case row, then the rows <c>m…</c> (replies, and the question of an older case).</summary>
+    public async Task<IReadOnlyList<MailThreadEntry>> ThreadAsync(MailCase mailCase, CancellationToken cancellationToken)
     {
         var entries = new List<MailThreadEntry>();
+        if (mailCase.Question is { } question)
+        {
+            entries.Add(new MailThreadEntry { PartitionKey = mailCase.Id, RowKey = MailThreadEntry.Key(1), From = MailParties.Sender, Text = question, At = mailCase.ReceivedAt });
+        }
+        var id = mailCase.Id;
         await foreach (var row in Cases.QueryAsync<MailThreadEntry>(e => e.PartitionKey == id && e.RowKey.CompareTo("m") > 0 && e.RowKey.CompareTo("n") < 0, cancellationToken: cancellationToken))
         {
             entries.Add(row);

@@ -120,7 +120,7 @@ public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider
 
     private async Task<MailCaseView> ViewAsync(MailCase mailCase, CancellationToken cancellationToken)
     {
-        var thread = (await store.ThreadAsync(mailCase.Id, cancellationToken))
+        var thread = (await store.ThreadAsync(mailCase, cancellationToken))
             .Select(e => new MailThreadView(e.Sequence, e.From, e.Text, e.Html, e.At, e.StaffName, e.Delivery)).ToList();
         return new MailCaseView(Summary(mailCase), mailCase.ReplyAddress, mailCase.ConsentToStore, mailCase.Language, mailCase.FirstAnswerAt, mailCase.ClosedAt, thread);
     }

@@ -179,6 +179,42 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
         await new MailCaseStore(fixture.Storage).EraseAsync(id, default);
     }
 
+    [Fact]
+    public async Task A_case_stored_with_its_question_as_a_row_of_its_own_still_shows_it_first()
+    {
+        // The layout before the question moved onto the case row: the case row without it, and the question as row m1.
+        var id = Guid.NewGuid().ToString("N");
+        var at = fixture.Clock.GetUtcNow();
+        var cases = fixture.Storage.Tables.GetTableClient(StorageNames.Tables.MailCases);
+        await cases.AddEntityAsync(new MailCase { PartitionKey = id, Reference = MailIntakeRules.Reference(Guid.Parse(id)), ReceivedAt = at, ReplyAddress = "oud@example.org", LastSequence = 2 });
+        await cases.AddEntityAsync(new MailThreadEntry { PartitionKey = id, RowKey = MailThreadEntry.Key(1), Text = "De oude vraag", At = at });
+        await cases.AddEntityAsync(new MailThreadEntry { PartitionKey = id, RowKey = MailThreadEntry.Key(2), From = MailParties.Staff, Text = "Het antwoord", At = at.AddHours(1) });
+
+        var store = new MailCaseStore(fixture.Storage);
+        var thread = await store.ThreadAsync((await store.FindAsync(id, default))!, default);
+
+        Assert.Equal([(1, "De oude vraag"), (2, "Het antwoord")], thread.Select(e => (e.Sequence, e.Text)));
+        await store.EraseAsync(id, default);
+    }
+
+    [Fact]
+    public async Task A_new_case_keeps_its_question_on_the_case_row_and_replies_follow_it()
+    {
+        var message = Message($"vraag-{Guid.NewGuid():N}@example.org", TimeSpan.Zero);
+        await Intake(fixture.Storage, Email).HandleAsync(message, default);
+        var id = message.CaseId.ToString("N");
+        var cases = fixture.Storage.Tables.GetTableClient(StorageNames.Tables.MailCases);
+        await cases.AddEntityAsync(new MailThreadEntry { PartitionKey = id, RowKey = MailThreadEntry.Key(2), From = MailParties.Staff, Text = "Het antwoord", At = message.ReceivedAt.AddHours(1) });
+
+        var store = new MailCaseStore(fixture.Storage);
+        var mailCase = (await store.FindAsync(id, default))!;
+        Assert.Equal(message.Question, mailCase.Question);
+        Assert.False((await cases.GetEntityIfExistsAsync<TableEntity>(id, MailThreadEntry.Key(1))).HasValue, "no row m1");
+        Assert.Equal([(1, MailParties.Sender, message.Question), (2, MailParties.Staff, "Het antwoord")],
+            (await store.ThreadAsync(mailCase, default)).Select(e => (e.Sequence, e.From, e.Text)));
+        await store.EraseAsync(id, default);
+    }
+
     private async Task AssertHandledOnceAsync(MailIntakeMessage message, MailIntakeMessage? earlier)
     {
         var id = message.CaseId.ToString("N");
@@ -186,7 +222,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
         var mailCase = await store.FindAsync(id, default);
         Assert.NotNull(mailCase);
         Assert.Equal(earlier is not null, mailCase.RepeatContact);
-        Assert.Equal(["Er is ingebroken. Wat moet ik doen?"], (await store.ThreadAsync(id, default)).Select(e => e.Text));
+        Assert.Equal(["Er is ingebroken. Wat moet ik doen?"], (await store.ThreadAsync(mailCase, default)).Select(e => e.Text));
 
         var tables = fixture.Storage.Tables;
         Assert.True((await tables.GetTableClient(StorageNames.Tables.MailInbox).GetEntityIfExistsAsync<TableEntity>(MailCaseStatus.New, MailCaseStore.InboxKey(mailCase))).HasValue, "inbox row");
