@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
+using Steunpunt.Connectors.Events;
 using Steunpunt.MailIntake.Cases;
 using Steunpunt.MailIntake.Insights;
 using Steunpunt.MailIntake.Staff;
@@ -21,6 +22,7 @@ public static class MailIntakeRegistration
         services.AddSingleton<MailReplySender>();
         services.AddSingleton<MailCaseRetention>();
         services.AddSingleton<MailSatisfaction>();
+        services.AddSingleton<ICommunicationEventHandler, MailDeliveryReports>();
         services.AddSingleton<MailInsightsQuery>();
         return services;
     }

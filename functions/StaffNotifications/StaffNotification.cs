@@ -51,7 +51,8 @@ public static class StaffNotificationKinds
     public const string MailReceived = "mail-received";
     public const string SelfTestContactRequest = "selftest-contact-request";
     public const string SmsFailed = "sms-failed";
+    public const string MailUndeliverable = "mail-undeliverable";
     public const string MessageParked = "message-parked";
 
-    public static readonly IReadOnlyList<string> All = [ChatWaiting, ChatWaitingTooLong, ChatVisitorMessage, MailReceived, SelfTestContactRequest, SmsFailed, MessageParked];
+    public static readonly IReadOnlyList<string> All = [ChatWaiting, ChatWaitingTooLong, ChatVisitorMessage, MailReceived, SelfTestContactRequest, SmsFailed, MailUndeliverable, MessageParked];
 }

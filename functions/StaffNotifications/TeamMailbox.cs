@@ -95,6 +95,15 @@ public sealed class TeamMailbox(IOptions<StaffNotificationsOptions> options)
                 return ("Steunpunt: een sms is niet afgeleverd",
                     status is null ? "Een sms van Steunpunt kon niet worden afgeleverd." : $"Een sms van Steunpunt kon niet worden afgeleverd (status: {status}).",
                     "Zoek het bericht op met het kenmerk hieronder en neem zo nodig op een andere manier contact op.");
+            case StaffNotificationKinds.MailUndeliverable:
+                var mailStatus = Detail("deliveryStatus");
+                var caseReference = Detail("caseReference");
+                return ("Steunpunt: een e-mail is niet afgeleverd",
+                    (caseReference is null ? "Een e-mail van Steunpunt kon niet worden afgeleverd" : $"Een e-mail van Steunpunt aan de afzender van zaak {caseReference} kon niet worden afgeleverd")
+                        + (mailStatus is null ? "." : $" (status: {mailStatus})."),
+                    caseReference is null
+                        ? "Zoek de mail op met het kenmerk hieronder en neem zo nodig op een andere manier contact op."
+                        : "Het adres van deze zaak werkt waarschijnlijk niet; een antwoord per mail komt dan ook niet aan.");
             case StaffNotificationKinds.MessageParked:
                 var queue = Detail("queue") ?? "?";
                 var poison = Detail("poisonQueue") ?? n.Reference;

@@ -1,4 +1,4 @@
-// SMS delivery reports and inbound SMS from Communication Services, delivered by Event Grid to the Function
+// SMS delivery reports, inbound SMS and e-mail delivery reports from Communication Services, delivered by Event Grid to the Function
 // POST /api/events/communication (authLevel Function). The function key travels in a secret delivery header, so it is
 // never part of a URL, and Event Grid does not return it when the subscription is read.
 //
@@ -38,6 +38,7 @@ resource smsToFunction 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025
       includedEventTypes: [
         'Microsoft.Communication.SMSDeliveryReportReceived'
         'Microsoft.Communication.SMSReceived'
+        'Microsoft.Communication.EmailDeliveryReportReceived'
       ]
     }
     destination: {

@@ -17,7 +17,7 @@ public class EventSubscriptionTests(InfraBuild infra)
     }
 
     [Fact]
-    public void SMS_events_go_to_the_function_with_the_key_in_a_secret_header()
+    public void SMS_and_email_events_go_to_the_function_with_the_key_in_a_secret_header()
     {
         var snapshot = infra.Prod;
         var topic = snapshot.Single("Microsoft.EventGrid/systemTopics")["properties"]!;
@@ -26,7 +26,7 @@ public class EventSubscriptionTests(InfraBuild infra)
 
         var subscription = snapshot.Single(Subscription)["properties"]!;
         Assert.Equal(
-            ["Microsoft.Communication.SMSDeliveryReportReceived", "Microsoft.Communication.SMSReceived"],
+            ["Microsoft.Communication.EmailDeliveryReportReceived", "Microsoft.Communication.SMSDeliveryReportReceived", "Microsoft.Communication.SMSReceived"],
             subscription["filter"]!["includedEventTypes"]!.AsArray().Select(type => (string)type!).Order());
 
         var destination = subscription["destination"]!;

@@ -10,6 +10,7 @@ public static class CommunicationEventTypes
     public const string SubscriptionValidation = "Microsoft.EventGrid.SubscriptionValidationEvent";
     public const string SmsDeliveryReportReceived = "Microsoft.Communication.SMSDeliveryReportReceived";
     public const string SmsReceived = "Microsoft.Communication.SMSReceived";
+    public const string EmailDeliveryReportReceived = "Microsoft.Communication.EmailDeliveryReportReceived";
 }
 
 /// <summary>Handles one event type; the webhook hands each event to the handlers registered for its type.</summary>

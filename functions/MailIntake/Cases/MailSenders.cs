@@ -66,6 +66,13 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
         throw new InvalidOperationException("The sender row kept changing; try again later.");
     }
 
+    /// <summary>The last case this address wrote, while the address is remembered; null for an address that never used the mail form.</summary>
+    public async Task<string?> LastCaseIdAsync(string hash, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(hash, RowKeyValue, select: ["LastCaseId"], cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetString("LastCaseId") : null;
+    }
+
     /// <summary>Whether a mail received at <paramref name="at"/> is later than what the sender row remembers (nothing remembered: yes).</summary>
     public static bool IsNewer(DateTimeOffset at, DateTimeOffset? lastSeen) => lastSeen is not { } last || at > last;
 

@@ -19,7 +19,7 @@ namespace Steunpunt.LocalHost.Emulators.CommunicationServices;
 /// <summary>
 /// The e-mail and SMS data-plane APIs of Communication Services under <c>/emulators/communication</c>, checking the
 /// access-key signature and the body hash with the key from the app's own <c>CommunicationServices:ConnectionString</c>.
-/// Accepted mail and SMS go to the <see cref="DevOutbox"/>; SMS delivery reports go out through the <see cref="EventGridPublisher"/>.
+/// Accepted mail and SMS go to the <see cref="DevOutbox"/>; delivery reports for both go out through the <see cref="EventGridPublisher"/>.
 /// </summary>
 public sealed partial class CommunicationServicesEmulator(
     IConfiguration configuration,
@@ -85,10 +85,14 @@ public sealed partial class CommunicationServicesEmulator(
             }
             else
             {
-                var failure = recipients.Select(r => faults.TakeDeliveryFault("email", r)).FirstOrDefault(f => f is not null);
-                operation = failure is null
-                    ? new EmailOperation(operationId, fingerprint, "Succeeded", null, null)
-                    : new EmailOperation(operationId, fingerprint, "Failed", "EmailDropped", "Email was dropped after several attempts to deliver.");
+                var outcomes = recipients.Select(r => (Recipient: r, Status: faults.TakeDeliveryFault("email", r) ?? "Delivered")).ToList();
+                var failure = outcomes.Select(o => o.Status).FirstOrDefault(s => s != "Delivered");
+                // "Failed" is the service giving up (the operation fails with EmailDropped); a bounce, suppression or spam
+                // filter happens after the send succeeded, and only the delivery report tells.
+                operation = string.Equals(failure, "Failed", StringComparison.OrdinalIgnoreCase)
+                    ? new EmailOperation(operationId, fingerprint, "Failed", "EmailDropped", "Email was dropped after several attempts to deliver.")
+                    : new EmailOperation(operationId, fingerprint, "Succeeded", null, null);
+                foreach (var (recipient, status) in outcomes) PublishEmailDeliveryReport(operationId, Text(email, "senderAddress") ?? "", recipient, status);
                 operations[operationId] = operation;
                 outbox.Add(new OutboxItem
                 {
@@ -219,6 +223,20 @@ public sealed partial class CommunicationServicesEmulator(
             receivedTimestamp = now,
             deliveryAttempts = new[] { new { timestamp = now, segmentsSucceeded = failure is null ? 1 : 0, segmentsFailed = failure is null ? 0 : 1 } },
             tag,
+        }, TimeSpan.FromMilliseconds(eventGrid.Value.DeliveryDelayMilliseconds));
+    }
+
+    /// <summary>The report Event Grid sends for every recipient of an e-mail (Event Grid schema: <c>deliveryAttemptTimeStamp</c>).</summary>
+    private void PublishEmailDeliveryReport(string messageId, string sender, string recipient, string status)
+    {
+        events.Publish(CommunicationEventTypes.EmailDeliveryReportReceived, $"sender/{sender}/message/{messageId}", new
+        {
+            sender,
+            recipient,
+            messageId,
+            status,
+            deliveryStatusDetails = new { statusMessage = status == "Delivered" ? "No error." : "550 5.1.1 The recipient's mailbox is unavailable." },
+            deliveryAttemptTimeStamp = clock.GetUtcNow(),
         }, TimeSpan.FromMilliseconds(eventGrid.Value.DeliveryDelayMilliseconds));
     }
 
