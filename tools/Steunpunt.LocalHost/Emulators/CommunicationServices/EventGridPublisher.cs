@@ -95,7 +95,8 @@ public sealed class EventGridPublisher(IOptions<EventGridEmulatorOptions> option
                     };
                     request.Headers.Add("aeg-event-type", "Notification");
                     using var response = await http.SendAsync(request, cancellationToken);
-                    if (response.IsSuccessStatusCode)
+                    // Event Grid counts only 200-204 as delivered.
+                    if ((int)response.StatusCode is >= 200 and <= 204)
                     {
                         published.Delivery = "delivered";
                         return;
@@ -129,7 +130,8 @@ public sealed class EventGridPublisher(IOptions<EventGridEmulatorOptions> option
         };
         request.Headers.Add("aeg-event-type", "SubscriptionValidation");
         using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode) return false;
+        // Event Grid takes the handshake only from a 200 (a 202 is refused), with the code in the body.
+        if (response.StatusCode != System.Net.HttpStatusCode.OK) return false;
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         var ok = body.RootElement.TryGetProperty("validationResponse", out var answer) && answer.GetString() == code;
         if (ok) logger.LogInformation("Event Grid emulator: webhook subscription validated.");
