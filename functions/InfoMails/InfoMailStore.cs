@@ -53,15 +53,9 @@ public sealed class InfoMailStore(StorageAccount storage)
             ["Recipient"] = message.Recipient,
             ["Status"] = InfoMailStatus.Sending,
         };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return entity;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return (await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
-        }
+        return await table.TryAddEntityAsync(entity, cancellationToken) is not null
+            ? entity
+            : (await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
     }
 
     public async Task RecordOutcomeAsync(InfoMailMessage message, string status, string? operationId, string? errorCode, DateTimeOffset at, CancellationToken cancellationToken)

@@ -33,14 +33,7 @@ public sealed class StaffNotificationStore(StorageAccount storage)
     public async Task StoreAsync(StaffNotification notification, CancellationToken cancellationToken)
     {
         var entity = ToEntity(notification);
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        }
+        if (await table.TryAddEntityAsync(entity, cancellationToken) is null) await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>

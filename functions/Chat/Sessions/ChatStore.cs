@@ -127,14 +127,7 @@ public sealed class ChatStore(StorageAccount storage)
     /// </summary>
     public async Task<bool> TryAddMessageAsync(ChatSession session, ChatMessageEntity message, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Chats.AddEntityAsync(message, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        if (await Chats.TryAddEntityAsync(message, cancellationToken) is null) return false;
         session.LastSequence = message.Sequence;
         Remember(session);
         return true;

@@ -30,37 +30,16 @@ public sealed class MailCaseStore(StorageAccount storage)
     {
         mailCase.LastSequence = 1;
         mailCase.Question = question;
-        try
-        {
-            var response = await Cases.AddEntityAsync(mailCase, cancellationToken);
-            mailCase.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
-        await AddAsync(Inbox, new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, cancellationToken);
+        if (await Cases.TryAddEntityAsync(mailCase, cancellationToken) is not { } response) return false;
+        mailCase.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
+        // Inserts, not upserts, for the rows a form adds: Azurite, our local store, looks a row up by scanning its
+        // partition, which made upserts into the inbox's "new" partition and a month of statistics the largest storage
+        // cost of a form in the benchmark.
+        await Inbox.TryAddEntityAsync(InboxRow(mailCase), cancellationToken);
         return true;
     }
 
-    /// <summary>
-    /// Inserts a row that should be new; false when it was there already. Where a row is new, an insert says so: it is
-    /// one request like an upsert, but the store checks for the key once instead of looking the row up and then
-    /// inserting it. Azurite, our local store, does each of those by scanning the partition, which made the upserts into
-    /// the inbox's <c>new</c> partition and a month of statistics the largest storage cost of a form in the benchmark.
-    /// </summary>
-    private static async Task<bool> AddAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
-    }
+    private static TableEntity InboxRow(MailCase mailCase) => new(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id };
 
     /// <summary>
     /// For a redelivered intake message: puts a case that is still new in the inbox, in case the first delivery stopped
@@ -71,7 +50,7 @@ public sealed class MailCaseStore(StorageAccount storage)
     public async Task EnsureInInboxAsync(MailCase mailCase, CancellationToken cancellationToken)
     {
         if (mailCase.Status != MailCaseStatus.New) return;
-        await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
+        await Inbox.UpsertEntityAsync(InboxRow(mailCase), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Saves a changed case if nobody changed it since it was read (ETag), moving its inbox row when the status changed.</summary>
@@ -112,7 +91,7 @@ public sealed class MailCaseStore(StorageAccount storage)
 
     private async Task MoveInboxAsync(MailCase mailCase, string previousStatus, CancellationToken cancellationToken)
     {
-        await Inbox.UpsertEntityAsync(new TableEntity(mailCase.Status, InboxKey(mailCase)) { ["CaseId"] = mailCase.Id }, TableUpdateMode.Replace, cancellationToken);
+        await Inbox.UpsertEntityAsync(InboxRow(mailCase), TableUpdateMode.Replace, cancellationToken);
         await Inbox.DeleteEntityAsync(previousStatus, InboxKey(mailCase), ETag.All, cancellationToken);
     }
 
@@ -159,7 +138,7 @@ public sealed class MailCaseStore(StorageAccount storage)
     /// <summary>The first facts of a new case's statistics row: an insert, or a merge when the row is there already (a redelivery, or staff were quicker).</summary>
     public async Task RecordFirstStatsAsync(MailCase mailCase, IDictionary<string, object?> facts, CancellationToken cancellationToken)
     {
-        if (!await AddAsync(Stats, StatsEntity(mailCase, facts), cancellationToken)) await RecordStatsAsync(mailCase, facts, cancellationToken);
+        if (await Stats.TryAddEntityAsync(StatsEntity(mailCase, facts), cancellationToken) is null) await RecordStatsAsync(mailCase, facts, cancellationToken);
     }
 
     private static TableEntity StatsEntity(MailCase mailCase, IDictionary<string, object?> facts)

@@ -37,15 +37,11 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            try
+            if (await Table.TryAddEntityAsync(new TableEntity(hash, RowKeyValue) { ["FirstCaseId"] = caseId, ["LastSeen"] = at, ["LastCaseId"] = caseId }, cancellationToken) is not null)
             {
-                await Table.AddEntityAsync(new TableEntity(hash, RowKeyValue) { ["FirstCaseId"] = caseId, ["LastSeen"] = at, ["LastCaseId"] = caseId }, cancellationToken);
                 return false;
             }
-            catch (RequestFailedException exception) when (exception.Status == 409)
-            {
-                // Known: read what is remembered.
-            }
+            // Known: read what is remembered.
             var existing = await Table.GetEntityIfExistsAsync<TableEntity>(hash, RowKeyValue, cancellationToken: cancellationToken);
             if (!existing.HasValue) continue; // forgotten between the insert and the read: insert again
             var row = existing.Value!;

@@ -26,15 +26,7 @@ public sealed class ContactRequestStore(StorageAccount storage)
             ["AdviceIds"] = string.Join(',', request.AdviceIds),
             ["Status"] = StatusNew,
         };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
+        return await table.TryAddEntityAsync(entity, cancellationToken) is not null;
     }
 
     public async Task<TableEntity?> FindAsync(DateTimeOffset requestedAt, Guid requestId, CancellationToken cancellationToken)
