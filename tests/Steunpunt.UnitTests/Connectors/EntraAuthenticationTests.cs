@@ -1,4 +1,3 @@
-using System.Net;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -17,7 +16,8 @@ public class EntraAuthenticationTests
     public async Task With_an_endpoint_and_no_key_requests_carry_an_entra_token_for_the_service_scope()
     {
         var credential = new RecordingCredential();
-        var handler = new ScriptedHandler();
+        // The Operation-Location has a double slash, as in the published example.
+        var handler = new ScriptedEmailService("https://x.communication.azure.com//emails/operations/op?api-version=2023-03-31");
         var connection = new CommunicationServicesConnection(
             new CommunicationServicesOptions { Endpoint = "https://x.communication.azure.com" }, () => credential, TimeProvider.System,
             new HttpClientTransport(new HttpClient(handler)));
@@ -32,10 +32,10 @@ public class EntraAuthenticationTests
             Assert.Equal("Bearer entra-token", r.Authorization);
             Assert.False(r.HasHmacHeaders);
         });
-        Assert.Equal("https://x.communication.azure.com/emails:send?api-version=2023-03-31", handler.Requests[0].Url);
+        Assert.Equal("https://x.communication.azure.com/emails:send?api-version=2023-03-31", handler.Requests[0].Url.AbsoluteUri);
         Assert.Equal(new IdempotencyKey("k", DateTimeOffset.UnixEpoch).ToGuid("email").ToString(), handler.Requests[0].OperationId);
         // The Operation-Location had a double slash (as in the published example): it is followed, normalised.
-        Assert.Equal("https://x.communication.azure.com/emails/operations/op?api-version=2023-03-31", handler.Requests[1].Url);
+        Assert.Equal("https://x.communication.azure.com/emails/operations/op?api-version=2023-03-31", handler.Requests[1].Url.AbsoluteUri);
     }
 
     private sealed class RecordingCredential : TokenCredential
@@ -50,28 +50,5 @@ public class EntraAuthenticationTests
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
             => ValueTask.FromResult(GetToken(requestContext, cancellationToken));
-    }
-
-    private sealed record Seen(string Url, string? Authorization, bool HasHmacHeaders, string? OperationId);
-
-    /// <summary>Answers the send with 202 and a Running status, then the poll with Succeeded.</summary>
-    private sealed class ScriptedHandler : HttpMessageHandler
-    {
-        public List<Seen> Requests { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(new Seen(request.RequestUri!.AbsoluteUri, request.Headers.Authorization?.ToString(),
-                request.Headers.Contains("x-ms-content-sha256"), request.Headers.TryGetValues("Operation-Id", out var id) ? id.Single() : null));
-            var response = Requests.Count == 1
-                ? new HttpResponseMessage(HttpStatusCode.Accepted) { Content = new StringContent("""{"id":"op","status":"Running"}""") }
-                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"op","status":"Succeeded"}""") };
-            if (Requests.Count == 1)
-            {
-                response.Headers.TryAddWithoutValidation("Operation-Location", "https://x.communication.azure.com//emails/operations/op?api-version=2023-03-31");
-                response.Headers.TryAddWithoutValidation("retry-after", "0");
-            }
-            return Task.FromResult(response);
-        }
     }
 }
