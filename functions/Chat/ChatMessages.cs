@@ -42,7 +42,7 @@ internal static class ChatMessages
     {
         // A number known to exist, always with the state of the same copy: the session as read, or as this instance
         // last wrote it when that is newer (a later number), so a closing line this instance wrote is never passed over.
-        if (store.RememberedCopy(session.Id) is { } remembered && remembered.LastSequence > session.LastSequence) session = remembered;
+        session = store.RememberedNewerThan(session) ?? session;
         var last = session.LastSequence;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {

@@ -50,8 +50,15 @@ public sealed class ChatStore(StorageAccount storage)
     public async Task<ChatSession?> FindForAppendAsync(string id, CancellationToken cancellationToken)
         => RememberedCopy(id) ?? await FindAsync(id, cancellationToken);
 
-    /// <summary>The session as this instance last wrote it, with the last number it added, if recent.</summary>
-    public ChatSession? RememberedCopy(string id) => Recent(id) is { } known ? Copy(known) : null;
+    private ChatSession? RememberedCopy(string id) => Recent(id) is { } known ? Copy(known) : null;
+
+    /// <summary>
+    /// The session as this instance last wrote it, if recent and further on (a later message number) than
+    /// <paramref name="session"/>; else null. Copied only then, so a session that came from <see cref="FindForAppendAsync"/>
+    /// is not copied twice.
+    /// </summary>
+    public ChatSession? RememberedNewerThan(ChatSession session)
+        => Recent(session.Id) is { } known && known.LastSequence > session.LastSequence ? Copy(known) : null;
 
     /// <summary>The highest message number this instance knows to exist in the chat (0 when it knows none).</summary>
     public int KnownLastSequence(string id) => Recent(id)?.LastSequence ?? 0;

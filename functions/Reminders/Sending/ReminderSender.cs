@@ -23,7 +23,6 @@ public sealed class ReminderSender(
     TimeProvider clock,
     ILogger<ReminderSender> logger)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
 
     public static string Tag(string appointmentId, int leadMinutes) => $"reminder/{appointmentId}/{leadMinutes}";
@@ -51,7 +50,7 @@ public sealed class ReminderSender(
             return;
         }
 
-        var text = ReminderText.For(appointment!, zone, options.Value.Organisation, options.Value.Phone);
+        var text = ReminderText.For(appointment!, planner.Zone, options.Value.Organisation, options.Value.Phone);
         var results = await sms.SendAsync(new SmsMessage([appointment!.Phone!], text, Tag(message.AppointmentId, message.LeadMinutes)), Key(message), cancellationToken);
         var result = results.Single();
         if (!result.Successful)
