@@ -23,6 +23,12 @@ public sealed class ChatOptions : IValidatableObject
         ["Friday"] = "09:00-17:00",
     };
 
+    /// <summary>
+    /// For a demo or a test on any day and hour: the chat is open all the time, holidays included, whatever
+    /// <see cref="OpeningHours"/> says. Off by default; never set it where visitors would meet an unstaffed chat.
+    /// </summary>
+    public bool AlwaysOpen { get; set; }
+
     /// <summary>Days the chat is closed whatever the weekday says (<c>yyyy-MM-dd</c>).</summary>
     public List<string> Holidays { get; set; } = [];
 

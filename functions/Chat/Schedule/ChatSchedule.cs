@@ -17,6 +17,7 @@ public sealed class ChatSchedule
     private readonly Dictionary<DayOfWeek, IReadOnlyList<OpeningPeriod>> week = [];
     private readonly HashSet<DateOnly> holidays;
     private readonly TimeSpan eveningFrom;
+    private readonly bool alwaysOpen;
 
     public TimeZoneInfo Zone { get; }
 
@@ -31,10 +32,13 @@ public sealed class ChatSchedule
         }
         holidays = settings.Holidays.Select(h => DateOnly.ParseExact(h, "yyyy-MM-dd")).ToHashSet();
         eveningFrom = TimeOnly.ParseExact(settings.EveningFrom, "HH:mm").ToTimeSpan();
+        alwaysOpen = settings.AlwaysOpen;
     }
 
+    /// <remarks>With <see cref="ChatOptions.AlwaysOpen"/> the chat is open with no closing time.</remarks>
     public ChatAvailability At(DateTimeOffset now)
     {
+        if (alwaysOpen) return new ChatAvailability(true, null, null);
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
         // Start a day early: a period of yesterday that runs to 24:00 ends today.
         foreach (var (start, end) in Periods(localDay.AddDays(-1), LookAheadDays + 1))

@@ -51,6 +51,28 @@ public class ChatScheduleTests
         Assert.Equal(Local(2026, 12, 28, 9), schedule.At(Local(2026, 12, 24, 21, 30)).NextOpening);
     }
 
+    [Theory]
+    [InlineData(2026, 12, 25, 3)]  // a holiday, at night
+    [InlineData(2026, 12, 5, 22)]  // a Saturday evening, no opening hours
+    [InlineData(2026, 3, 29, 2)]   // the spring-forward night
+    public void Always_open_opens_every_hour_of_every_day_with_no_closing_time(int year, int month, int day, int hour)
+    {
+        var schedule = Schedule(o =>
+        {
+            o.AlwaysOpen = true;
+            o.Holidays = ["2026-12-25"];
+            o.OpeningHours.Clear();
+        });
+        Assert.Equal(new ChatAvailability(true, null, null), schedule.At(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Always_open_is_off_by_default()
+    {
+        Assert.False(new ChatOptions().AlwaysOpen);
+        Assert.False(Schedule(o => o.OpeningHours.Clear()).At(Local(2026, 12, 2, 10)).Open);
+    }
+
     [Fact]
     public void Opening_times_follow_the_clock_change_in_spring()
     {

@@ -31,6 +31,7 @@ public class SettingsValidationTests
     [InlineData("CommunicationServices:ConnectionString", "endpoint=https://x.communication.azure.com/;accesskey=geen-sleutel")]
     [InlineData("CommunicationServices:MaxRetries", "99")]
     [InlineData("Sms:From", "06-12345678")]
+    [InlineData("Chat:AlwaysOpen", "ja")]
     public async Task A_malformed_setting_is_named(string setting, string value)
     {
         var error = await ValidSettings.StartAsync(s => s[setting] = value);
