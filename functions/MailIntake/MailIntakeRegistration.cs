@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Settings;
-using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Events;
 using Steunpunt.MailIntake.Cases;
 using Steunpunt.MailIntake.Insights;
@@ -13,7 +12,6 @@ public static class MailIntakeRegistration
     public static IServiceCollection AddMailIntake(this IServiceCollection services)
     {
         services.AddSettings<MailIntakeOptions>(MailIntakeOptions.Section);
-        services.AddSingleton<AppSecrets>();
         services.AddSingleton<MailIntakeSubmission>();
         services.AddSingleton<MailCaseStore>();
         services.AddSingleton<MailSenders>();

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Steunpunt.Common.Settings;
-using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Events;
 using Steunpunt.Reminders.Appointments;
 using Steunpunt.Reminders.Insights;
@@ -14,7 +12,6 @@ public static class RemindersRegistration
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSettings<ReminderOptions>(ReminderOptions.Section);
-        services.TryAddSingleton<AppSecrets>();
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<ReminderSchedule>();
         services.AddSingleton<StaffAppointments>();

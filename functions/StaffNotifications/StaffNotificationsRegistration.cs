@@ -6,11 +6,12 @@ namespace Steunpunt.StaffNotifications;
 
 public static class StaffNotificationsRegistration
 {
-    /// <summary>The staff-notifications slice: settings, store, delivery (store, push, mail) from the queue or at once, catch-up, purge, poison watcher, SMS failures.</summary>
+    /// <summary>The staff-notifications slice: settings, the staff hub's negotiation, store, delivery (store, push, mail) from the queue or at once, catch-up, purge, poison watcher, SMS failures.</summary>
     public static IServiceCollection AddStaffNotifications(this IServiceCollection services)
     {
         services.AddSettings<StaffNotificationsOptions>(StaffNotificationsOptions.Section);
         services.AddSingleton<StaffNotificationStore>();
+        services.AddSingleton<StaffConnectionNegotiator>();
         services.AddSingleton<TeamMailbox>();
         services.AddSingleton<StaffNotificationDelivery>();
         services.AddSingleton<StaffNotifier>();

@@ -1,11 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Settings;
-using Steunpunt.InfoMails;
 using Steunpunt.InfoMails.Composing;
 
-// In the namespace of IServiceCollection, as .NET's own Add* extensions are: the composition root calls it without a using.
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Steunpunt.InfoMails;
 
-public static class InfoMailRegistration
+public static class InfoMailsRegistration
 {
     /// <summary>The information-mail slice: settings <c>InfoMails</c>, the content catalog (checked at start), sending, rating and the purge.</summary>
     public static IServiceCollection AddInfoMails(this IServiceCollection services)

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Steunpunt.Common.Settings;
+using Steunpunt.Common.Storage;
+
+namespace Steunpunt.Common;
+
+public static class CommonRegistration
+{
+    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks and the app's own keys.</summary>
+    public static IServiceCollection AddCommon(this IServiceCollection services, IConfiguration configuration)
+    {
+        // TryAdd: a test or benchmark that registered its own clock first keeps it.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSettings<StorageInitializerOptions>("Storage");
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<WorkQueue>();
+        services.AddSingleton<Watermarks>();
+        services.AddSingleton<AppSecrets>();
+        return services;
+    }
+}

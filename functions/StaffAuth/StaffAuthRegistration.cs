@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Settings;
+
+namespace Steunpunt.StaffAuth;
+
+public static class StaffAuthRegistration
+{
+    /// <summary>Staff identity: settings <c>StaffAuth</c> (checked at start) and the token check the staff endpoints share.</summary>
+    public static IServiceCollection AddStaffAuth(this IServiceCollection services)
+    {
+        services.AddSettings<StaffAuthOptions>(StaffAuthOptions.Section);
+        services.AddSingleton<StaffAuthenticator>();
+        return services;
+    }
+}
