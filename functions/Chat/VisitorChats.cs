@@ -38,7 +38,7 @@ public sealed class VisitorChats(
         await store.CreateAsync(session, cancellationToken);
         // On the queue before the answer: once the visitor has an id, staff will hear of the chat.
         await queue.SendAsync(StorageNames.Queues.StaffNotifications, StaffNotification.Create(StaffNotificationKinds.ChatWaiting, session.Id, at, Facts(session)), cancellationToken: cancellationToken);
-        var position = await waitingList.PositionAsync(session.Id, cancellationToken) ?? 1;
+        var position = await waitingList.JoinedAsync(session.Id, cancellationToken) ?? 1;
         logger.LogInformation("Chat {ChatId} started.", session.Id);
         return new JsonResponse(new ChatStarted(session.Id, token, session.State, position, at), StatusCodes.Status201Created)
         {

@@ -125,6 +125,20 @@ public class ChatFlowTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Staff_hear_the_waiting_list_changed_when_a_visitor_starts_a_chat()
+    {
+        MoveToOpeningHours(fixture.Clock);
+        var staff = await StaffAsync(fixture, "Noor " + Guid.NewGuid().ToString("N")[..6]);
+        await using var console = await ConnectStaffAsync(fixture, staff);
+
+        var visitor = await StartAsync(fixture);
+
+        var changed = await console.WaitForAsync(ChatEvents.WaitingListChanged,
+            e => e.TryGetProperty("joined", out var joined) && joined.GetString() == visitor.ChatId, "the chat that joined");
+        Assert.True(changed.GetProperty("waiting").GetInt32() >= 1);
+    }
+
+    [Fact]
     public async Task A_chat_can_be_handed_to_a_colleague_who_then_has_it()
     {
         MoveToOpeningHours(fixture.Clock);
