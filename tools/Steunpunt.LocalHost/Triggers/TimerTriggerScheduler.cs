@@ -27,35 +27,60 @@ public sealed class TimerTriggerScheduler(
         var status = await ReadStatusAsync(table, stoppingToken);
         var now = clock.GetUtcNow();
         var pastDue = trigger.UseMonitor && status?.Next is { } next && next < now;
+        // The occurrence waited for is the one stored as next: computed again from the time after a storage round trip,
+        // it would skip an occurrence the clock reached during that trip.
+        DateTimeOffset? occurrence;
         if (trigger.RunOnStartup || pastDue)
         {
-            await RunAsync(table, status, now, pastDue, stoppingToken);
-            status = await ReadStatusAsync(table, stoppingToken);
+            status = await RunAsync(table, status, now, pastDue, stoppingToken);
+            occurrence = status.Next == default ? null : new DateTimeOffset(status.Next, TimeSpan.Zero);
+        }
+        else
+        {
+            occurrence = schedule.NextAfter(now);
+            if (occurrence is not null)
+            {
+                await WriteStatusAsync(table, new ScheduleStatus { Last = status?.Last ?? default, Next = occurrence.Value.UtcDateTime, LastUpdated = now.UtcDateTime }, stoppingToken);
+            }
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (occurrence is not null && !stoppingToken.IsCancellationRequested)
         {
-            var occurrence = schedule.NextAfter(clock.GetUtcNow());
-            if (occurrence is null) return;
-            await WriteStatusAsync(table, new ScheduleStatus { Last = status?.Last ?? default, Next = occurrence.Value.UtcDateTime, LastUpdated = clock.GetUtcNow().UtcDateTime }, stoppingToken);
-            var wait = occurrence.Value - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            try
             {
-                try
-                {
-                    await Task.Delay(wait, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await WaitUntilAsync(occurrence.Value, stoppingToken);
             }
-            await RunAsync(table, status, occurrence.Value, pastDue: false, stoppingToken);
-            status = await ReadStatusAsync(table, stoppingToken);
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            status = await RunAsync(table, status, occurrence.Value, pastDue: false, stoppingToken);
+            occurrence = status.Next == default ? null : new DateTimeOffset(status.Next, TimeSpan.Zero);
         }
     }
 
-    private async Task RunAsync(TableClient table, ScheduleStatus? previous, DateTimeOffset occurrence, bool pastDue, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits until the clock reaches <paramref name="occurrence"/>. The time is read again once the timer exists: a clock
+    /// that moved on between the first read and the timer (a test's fake clock can) would otherwise leave it waiting an
+    /// interval too long.
+    /// </summary>
+    private async Task WaitUntilAsync(DateTimeOffset occurrence, CancellationToken stoppingToken)
+    {
+        while (occurrence - clock.GetUtcNow() is var left && left > TimeSpan.Zero)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = Task.Delay(left, clock, timer.Token);
+            if (clock.GetUtcNow() >= occurrence)
+            {
+                await timer.CancelAsync();
+                return;
+            }
+            await delay;
+        }
+    }
+
+    /// <summary>Runs the function once and stores (and returns) the status it leaves: this occurrence as the last, the next one after now.</summary>
+    private async Task<ScheduleStatus> RunAsync(TableClient table, ScheduleStatus? previous, DateTimeOffset occurrence, bool pastDue, CancellationToken stoppingToken)
     {
         var info = new TimerInfo { IsPastDue = pastDue, ScheduleStatus = previous };
         try
@@ -69,12 +94,14 @@ public sealed class TimerTriggerScheduler(
             logger.LogError("Timer function {Function} failed: {Error}.", invoker.Function.Name, exception.GetType().Name);
         }
         var next = schedule.NextAfter(clock.GetUtcNow());
-        await WriteStatusAsync(table, new ScheduleStatus
+        var status = new ScheduleStatus
         {
             Last = occurrence.UtcDateTime,
             Next = next?.UtcDateTime ?? default,
             LastUpdated = clock.GetUtcNow().UtcDateTime,
-        }, CancellationToken.None);
+        };
+        await WriteStatusAsync(table, status, CancellationToken.None);
+        return status;
     }
 
     private async Task<ScheduleStatus?> ReadStatusAsync(TableClient table, CancellationToken cancellationToken)
