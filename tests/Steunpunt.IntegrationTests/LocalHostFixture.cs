@@ -113,6 +113,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task InjectAsync(FaultRule rule)
         => (await Client.PostAsJsonAsync("/dev/faults", rule, JsonDefaults.Web)).EnsureSuccessStatusCode();
 
+    /// <summary>
+    /// Waits until the queue holds no message. A message is deleted only once its function finished (or it was parked), and
+    /// Azurite counts messages in flight too, so everything queued before this call has been handled when it returns.
+    /// </summary>
+    public Task DrainedAsync(string queue, int seconds = 30)
+        => EventuallyAsync(async () => (await Storage.Queues.GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null,
+            $"the {queue} queue to be drained", seconds);
+
     /// <summary>Waits for something a queue function does in the background; fails the test after the timeout.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 20)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Storage;
+using Steunpunt.IntegrationTests.StaffNotifications;
 using static Steunpunt.IntegrationTests.Chat.ChatTestKit;
 using static Steunpunt.IntegrationTests.Connectors.SignalR.SignalRTestKit;
 
@@ -243,6 +244,10 @@ public class ChatRulesTests(LocalHostFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromMinutes(30));
         await RunAsync("SweepChats");
         await widget.WaitForAsync(Steunpunt.Chat.ChatEvents.State, e => ForChat(visitor.ChatId)(e) && e.GetProperty("state").GetString() == "closed", "the idle close");
+        // Every alert the sweeps queued has been pushed once the queue is drained, and a sentinel pushed after them to the
+        // same connection arrives after them.
+        await fixture.DrainedAsync(StorageNames.Queues.StaffNotifications);
+        await StaffNotificationTestKit.EnqueueUntilPushedAsync(fixture, console, StaffNotificationTestKit.New(fixture));
         Assert.Equal(1, console.Received.Count(m => m.Target == "notification" && Reference(visitor.ChatId)(m.Argument) && m.Argument.GetProperty("kind").GetString() == "chat-waiting-too-long"));
         Assert.Equal("closed", (await VisitorViewAsync(fixture, visitor)).GetProperty("state").GetString());
     }

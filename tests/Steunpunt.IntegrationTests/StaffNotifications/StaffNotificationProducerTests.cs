@@ -61,10 +61,8 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
         Assert.Equal(expected, listed.GetProperty("id").GetGuid());
         Assert.Equal(request.RequestedAt, listed.GetProperty("occurredAt").GetDateTimeOffset());
         // Every copy on the staff-notifications queue consumed: still one stored notification.
-        await LocalHostFixture.EventuallyAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null, "the contact request to be consumed");
-        await LocalHostFixture.EventuallyAsync(async () =>
-            (await fixture.Storage.Queues.GetQueueClient(StorageNames.Queues.StaffNotifications).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null,
-            "the notifications to be consumed");
+        await fixture.DrainedAsync(StorageNames.Queues.SelfTestContactRequests);
+        await fixture.DrainedAsync(StorageNames.Queues.StaffNotifications);
         var notification = StaffNotification.Create(StaffNotificationKinds.SelfTestContactRequest, "", request.RequestedAt, null, request.RequestId.ToString("N"));
         Assert.Single(await RowsAsync(fixture, notification));
         Assert.DoesNotContain("iemand@example.nl", listed.GetRawText());
@@ -102,15 +100,18 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
     public async Task A_delivered_sms_raises_nothing()
     {
         var token = await fixture.StaffTokenAsync("staff");
+        var since = fixture.Clock.GetUtcNow();
         var tag = "reminder-" + Guid.NewGuid().ToString("N");
         var sent = await fixture.Services.GetRequiredService<ISmsSender>()
             .SendAsync(new SmsMessage(["06 1" + Random.Shared.Next(1_000_000, 9_999_999)], "Tot morgen.", tag), new IdempotencyKey("test-sms-" + tag, fixture.Clock.GetUtcNow()), default);
         var reports = fixture.Services.GetRequiredService<Steunpunt.Connectors.Events.SmsDeliveryReports>();
-        await LocalHostFixture.EventuallyAsync(() => reports.FindAsync(sent[0].MessageId!, default), "the delivery report");
+        Assert.Equal("Delivered", (await LocalHostFixture.EventuallyAsync(() => reports.FindAsync(sent[0].MessageId!, default), "the delivery report"))!.DeliveryStatus);
 
-        // The report was handled (stored) before this; a notification would have been queued in the same request.
-        await Task.Delay(1000);
-        Assert.DoesNotContain(Items(await PageAsync(fixture, token)), WithReference(tag));
+        // A notification would have been queued before the webhook answered; then it is stored before the sentinel is done.
+        await HandledByTheWebhookAsync(fixture, e => e.Type == Steunpunt.Connectors.Events.CommunicationEventTypes.SmsDeliveryReportReceived
+            && JsonSerializer.Serialize(e.Data).Contains(sent[0].MessageId!, StringComparison.Ordinal), "the report, handled by the webhook");
+        await SettledAsync(fixture, token, since);
+        Assert.DoesNotContain(Items(await PageAsync(fixture, token, since)), WithReference(tag));
     }
 
     [Fact]
@@ -141,10 +142,10 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
             Assert.True(int.Parse(details.GetProperty("count").GetString()!) >= parked.Count);
             Assert.True(int.Parse(details.GetProperty("added").GetString()!) >= 1);
 
-            // Another look without new messages raises nothing more.
+            // Another look without new messages raises nothing more (it would have queued it before the run answered).
             fixture.Clock.Advance(TimeSpan.FromSeconds(1));
             await RunAsync(fixture, nameof(WatchPoisonQueues));
-            await Task.Delay(1000);
+            await SettledAsync(fixture, token, since);
             Assert.Single(Items(await PageAsync(fixture, token, since)), Parked);
 
             // message-parked is mailed to the team, once.

@@ -102,6 +102,29 @@ internal static class StaffNotificationTestKit
     }
 
     /// <summary>
+    /// Returns once every notification queued before the call is stored: a sentinel notification queued after them is
+    /// listed and the queue is drained (it runs messages in parallel, so the sentinel alone would not prove that an
+    /// earlier one finished). An absence checked after this does not depend on how long one waits.
+    /// </summary>
+    public static async Task SettledAsync(LocalHostFixture fixture, string token, DateTimeOffset since)
+    {
+        var sentinel = New(fixture);
+        await EnqueueAsync(fixture, sentinel);
+        await EventuallyListedAsync(fixture, token, WithId(sentinel.Id), "the sentinel notification", since);
+        await fixture.DrainedAsync(StorageNames.Queues.StaffNotifications);
+    }
+
+    /// <summary>
+    /// An event the emulated Event Grid published, once the webhook answered 200 for it: its handlers, which queue any
+    /// notification before the webhook answers, have run.
+    /// </summary>
+    public static Task<PublishedEvent> HandledByTheWebhookAsync(LocalHostFixture fixture, Func<PublishedEvent, bool> match, string what)
+    {
+        var events = fixture.Services.GetRequiredService<EventGridPublisher>();
+        return LocalHostFixture.EventuallyAsync(() => Task.FromResult(events.Recent().FirstOrDefault(e => match(e) && e.Delivery == "delivered")), what);
+    }
+
+    /// <summary>
     /// The team mail of a listed notification, checked on this host: the notification is delivered here once more
     /// (a redelivery, as the queue may do; whichever host delivered it first), then this host's outbox must hold
     /// exactly one mail for it.

@@ -41,9 +41,7 @@ public class StaffNotificationTests(LocalHostFixture fixture)
         // The same message twice more, as the queue delivers a message again after a failed or lost attempt.
         await DeliverNowAsync(fixture, notification);
         await DeliverNowAsync(fixture, notification);
-        await LocalHostFixture.EventuallyAsync(async () =>
-            (await fixture.Storage.Queues.GetQueueClient(Steunpunt.Common.Storage.StorageNames.Queues.StaffNotifications).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null,
-            "the queue copy to be consumed");
+        await fixture.DrainedAsync(Steunpunt.Common.Storage.StorageNames.Queues.StaffNotifications);
 
         Assert.Single(await RowsAsync(fixture, notification));
         Assert.Single(Items(await PageAsync(fixture, token)), WithId(notification.Id));
@@ -66,11 +64,8 @@ public class StaffNotificationTests(LocalHostFixture fixture)
         Assert.Contains("chatconsole", mail.PlainText);
         Assert.Contains(notification.Reference, mail.Html);
         Assert.DoesNotContain("stalking", mail.PlainText + mail.Html);
-        // Both queue copies consumed (each stored and mailed again, idempotently): still one mail and one row.
-        await LocalHostFixture.EventuallyAsync(async () =>
-            (await fixture.Storage.Queues.GetQueueClient(Steunpunt.Common.Storage.StorageNames.Queues.StaffNotifications).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "" : null,
-            "the queue copies to be consumed");
-        await Task.Delay(500);
+        // Both queue copies handled to the end (each stored and mailed again, idempotently): still one mail and one row.
+        await fixture.DrainedAsync(Steunpunt.Common.Storage.StorageNames.Queues.StaffNotifications);
         Assert.Single(await TeamMailsAsync(fixture, notification.Id));
         Assert.Single(await RowsAsync(fixture, notification));
     }
