@@ -79,6 +79,52 @@ public class AcsHmacTests
         Assert.NotNull(HmacVerifier.Verify(request, Encoding.UTF8.GetBytes(body), key, now));
     }
 
+    [Fact]
+    public void A_signature_over_the_standard_Date_header_is_accepted_as_the_REST_docs_allow()
+    {
+        var request = VectorRequestSignedOverDate();
+
+        Assert.Null(HmacVerifier.Verify(request, Encoding.UTF8.GetBytes(VectorBody), Convert.FromBase64String(VectorKey), VectorTime.AddMinutes(1)));
+    }
+
+    [Theory]
+    [InlineData("date changed")]
+    [InlineData("date only in x-ms-date")]
+    [InlineData("date too old")]
+    [InlineData("date too far ahead")]
+    [InlineData("undocumented header list")]
+    public void A_request_signed_over_Date_is_refused_when_it_does_not_hold(string tampered)
+    {
+        var request = VectorRequestSignedOverDate();
+        var body = Encoding.UTF8.GetBytes(VectorBody);
+        var key = Convert.FromBase64String(VectorKey);
+        var now = VectorTime;
+        Assert.Null(HmacVerifier.Verify(request, body, key, now));
+        switch (tampered)
+        {
+            case "date changed": request.Headers.Date = "Tue, 26 Mar 2019 16:06:52 GMT"; break;
+            case "date only in x-ms-date": request.Headers.Remove("Date"); request.Headers["x-ms-date"] = VectorDate; break;
+            case "date too old": now = VectorTime.AddMinutes(16); break;
+            case "date too far ahead": now = VectorTime.AddMinutes(-16); break;
+            case "undocumented header list": request.Headers.Authorization = request.Headers.Authorization.ToString().Replace("date;host;", "host;date;", StringComparison.Ordinal); break;
+        }
+
+        Assert.NotNull(HmacVerifier.Verify(request, body, key, now));
+    }
+
+    /// <summary>The test vector's request with its date in <c>Date</c>: the string to sign, so the signature, is the same.</summary>
+    private static HttpRequest VectorRequestSignedOverDate()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Host = new HostString("contoso.communication.azure.com");
+        context.Features.Get<IHttpRequestFeature>()!.RawTarget = "/emails:send?api-version=2023-03-31";
+        context.Request.Headers.Date = VectorDate;
+        context.Request.Headers["x-ms-content-sha256"] = "JppGVhXOsxjTDFEjYrQyeJE/eLwcSbSYvYuKFodVIO0=";
+        context.Request.Headers.Authorization = "HMAC-SHA256 SignedHeaders=date;host;x-ms-content-sha256&Signature=sarn1IVRgx5maTlS49tioMqUmi7Dd752RrtR0UfbfHQ=";
+        return context.Request;
+    }
+
     private sealed record Captured(string Method, Uri Url, Dictionary<string, string> Headers);
 
     private static async Task<Captured> SendThroughPolicyAsync(string url, string body, DateTimeOffset now)

@@ -25,6 +25,10 @@ public static class FaultEndpoints
             {
                 return EmulatorResults.From(Problem.BadRequest("'status' must be an HTTP error status (400-599)."));
             }
+            if (rule.RecipientStatus is { } recipientStatus && (recipientStatus < 400 || recipientStatus > 599 || rule.Recipient is null || !string.Equals(rule.Target, "sms", StringComparison.OrdinalIgnoreCase)))
+            {
+                return EmulatorResults.From(Problem.BadRequest("'recipientStatus' must be an HTTP error status (400-599), for target 'sms' and one 'recipient'."));
+            }
             if (rule.Times < 0 || rule.LatencyMs is < 0 or > 120_000)
             {
                 return EmulatorResults.From(Problem.BadRequest("'times' must be 0 or more and 'latencyMs' between 0 and 120000."));

@@ -28,6 +28,12 @@ public sealed record FaultRule
 
     /// <summary>Accept the request, then report this delivery outcome (<c>Failed</c>) instead of delivering.</summary>
     public string? DeliveryStatus { get; init; }
+
+    /// <summary>
+    /// SMS only: answer the request 202 but fail <see cref="Recipient"/>'s item with this status (503 gives the
+    /// service's <c>ServiceUnavailable</c>), as the service does for a recipient it cannot take at that moment; nothing is sent to it.
+    /// </summary>
+    public int? RecipientStatus { get; init; }
 }
 
 public sealed class FaultInjector
@@ -54,11 +60,15 @@ public sealed class FaultInjector
 
     /// <summary>The request fault (status and/or latency) for the next call to <paramref name="target"/>, used up as it is taken.</summary>
     public FaultRule? TakeRequestFault(string target, IEnumerable<string> recipients)
-        => Take(target, recipients, r => r.DeliveryStatus is null);
+        => Take(target, recipients, r => r.DeliveryStatus is null && r.RecipientStatus is null);
 
     /// <summary>The delivery outcome a rule forces for this recipient, if any.</summary>
     public string? TakeDeliveryFault(string target, string recipient)
         => Take(target, [recipient], r => r.DeliveryStatus is not null)?.DeliveryStatus;
+
+    /// <summary>The status a rule gives this recipient's item in an otherwise accepted request, if any.</summary>
+    public int? TakeRecipientFault(string target, string recipient)
+        => Take(target, [recipient], r => r.RecipientStatus is not null)?.RecipientStatus;
 
     private FaultRule? Take(string target, IEnumerable<string> recipients, Func<FaultRule, bool> kind)
     {

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PhoneNumbers;
 using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
 using Steunpunt.Connectors.Events;
@@ -21,7 +22,7 @@ namespace Steunpunt.LocalHost.Emulators.CommunicationServices;
 /// access-key signature and the body hash with the key from the app's own <c>CommunicationServices:ConnectionString</c>.
 /// Accepted mail and SMS go to the <see cref="DevOutbox"/>; delivery reports for both go out through the <see cref="EventGridPublisher"/>.
 /// </summary>
-public sealed partial class CommunicationServicesEmulator(
+public sealed class CommunicationServicesEmulator(
     IConfiguration configuration,
     IOptions<CommunicationServicesEmulatorOptions> options,
     IOptions<EventGridEmulatorOptions> eventGrid,
@@ -37,11 +38,20 @@ public sealed partial class CommunicationServicesEmulator(
     private const int MaxEmailBytes = 10 * 1024 * 1024;
     private const int MaxSmsBytes = 1024 * 1024;
 
+    private static readonly JsonSerializerOptions LeaveOutNulls = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
     private readonly ConcurrentDictionary<string, EmailOperation> operations = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, JsonElement> smsRepeats = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(Guid RequestId, DateTimeOffset FirstSent), SmsRepeat> smsRepeats = new();
     private readonly Lock acceptGate = new();
 
     private sealed record EmailOperation(string Id, string Fingerprint, string Status, string? ErrorCode, string? ErrorMessage);
+
+    /// <summary>One recipient's item in the SMS answer; the service leaves out the fields that do not apply.</summary>
+    private sealed record SmsItem(string To, string? MessageId, int HttpStatusCode, string? RepeatabilityResult, bool Successful, string? ErrorMessage);
+
+    /// <summary>A repeatable recipient request that was accepted: what it asked (sender, number, text, options) and what it got.</summary>
+    private sealed record SmsRepeat(string Fingerprint, SmsItem Result);
 
     public static void Map(WebApplication app)
     {
@@ -128,7 +138,7 @@ public sealed partial class CommunicationServicesEmulator(
         if (rejected is not null) return rejected;
         if (!operations.TryGetValue(operationId, out var operation)) return Error(404, "NotFound", "No operation with this id.");
         object? error = operation.ErrorCode is null ? null : new { code = operation.ErrorCode, message = operation.ErrorMessage };
-        return Results.Json(new { id = operation.Id, status = operation.Status, error });
+        return Results.Json(new { id = operation.Id, status = operation.Status, error }, LeaveOutNulls);
     }
 
     private async Task<IResult> SendSmsAsync(HttpContext context)
@@ -156,7 +166,7 @@ public sealed partial class CommunicationServicesEmulator(
         var deliveryReport = options.ValueKind == JsonValueKind.Object && options.TryGetProperty("enableDeliveryReport", out var report) && report.ValueKind == JsonValueKind.True;
         var tag = options.ValueKind == JsonValueKind.Object ? Text(options, "tag") : null;
 
-        var results = new List<object>();
+        var results = new List<SmsItem>();
         lock (acceptGate)
         {
             foreach (var recipient in recipients)
@@ -164,27 +174,46 @@ public sealed partial class CommunicationServicesEmulator(
                 var to = Text(recipient, "to") ?? "";
                 var repeatId = Text(recipient, "repeatabilityRequestId");
                 var firstSent = Text(recipient, "repeatabilityFirstSent");
-                if (!E164().IsMatch(to))
+                if (!IsE164(to))
                 {
-                    results.Add(Item(to, null, 400, repeatId is null ? null : "rejected", false, "Invalid To phone number format."));
+                    results.Add(new SmsItem(to, null, 400, repeatId is null ? null : "rejected", false, "Invalid To phone number format."));
                     continue;
                 }
+                var messageId = $"Outgoing_{clock.GetUtcNow():yyyyMMddHHmmss}{Guid.NewGuid():N}_noam";
+                (Guid, DateTimeOffset)? repeatKey = null;
+                var fingerprint = "";
                 if (repeatId is not null || firstSent is not null)
                 {
-                    if (repeatId is null || !Guid.TryParse(repeatId, out _) || firstSent is null
-                        || !DateTimeOffset.TryParseExact(firstSent, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                    // The official example answers a repeatability error with a message id, though nothing is sent.
+                    if (!Guid.TryParse(repeatId, out var requestId))
                     {
-                        results.Add(Item(to, null, 400, "rejected", false, "Invalid repeatability headers: repeatabilityRequestId must be a UUID and repeatabilityFirstSent an RFC 1123 date."));
+                        results.Add(new SmsItem(to, messageId, 400, "rejected", false, "Request sent with Invalid value for repeatability-request-id. Expected is a UUID."));
                         continue;
                     }
-                    // A repeat of an accepted request gets the original answer, and nothing is sent again.
-                    if (smsRepeats.TryGetValue(repeatId, out var original))
+                    if (!DateTimeOffset.TryParseExact(firstSent, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var firstSentAt))
                     {
-                        results.Add(original);
+                        results.Add(new SmsItem(to, messageId, 400, "rejected", false, "Request sent with Invalid DateTime value for repeatability-first-sent. Expected is DateTime ,RFC1123 pattern."));
+                        continue;
+                    }
+                    // A request is the pair of id and first-sent time (Repeatable Requests 1.0): the same pair again is a
+                    // repeat and gets the original answer; the pair given to another recipient or text is refused, never
+                    // answered with another recipient's result, and nothing is sent for it.
+                    repeatKey = (requestId, firstSentAt);
+                    fingerprint = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", from, to, text, options.ValueKind == JsonValueKind.Object ? options.GetRawText() : ""))));
+                    if (smsRepeats.TryGetValue(repeatKey.Value, out var original))
+                    {
+                        results.Add(original.Fingerprint == fingerprint
+                            ? original.Result
+                            : new SmsItem(to, messageId, 400, "rejected", false, "This repeatability-request-id and repeatability-first-sent were already used for a different request (another recipient or message)."));
                         continue;
                     }
                 }
-                var messageId = $"Outgoing_{clock.GetUtcNow():yyyyMMddHHmmss}{Guid.NewGuid():N}_noam";
+                if (faults.TakeRecipientFault("sms", to) is { } recipientStatus)
+                {
+                    // Not remembered as a repeat: a retry with the same id may go through.
+                    results.Add(new SmsItem(to, messageId, recipientStatus, null, false, recipientStatus == 503 ? "ServiceUnavailable" : "Injected fault."));
+                    continue;
+                }
                 var failure = faults.TakeDeliveryFault("sms", to);
                 outbox.Add(new OutboxItem
                 {
@@ -198,8 +227,8 @@ public sealed partial class CommunicationServicesEmulator(
                     Tag = tag,
                     DeliveryStatus = failure ?? "Delivered",
                 });
-                var accepted = JsonSerializer.SerializeToElement(Item(to, messageId, 202, repeatId is null ? null : "accepted", true, null));
-                if (repeatId is not null) smsRepeats[repeatId] = accepted;
+                var accepted = new SmsItem(to, messageId, 202, repeatKey is null ? null : "accepted", true, null);
+                if (repeatKey is { } key) smsRepeats[key] = new SmsRepeat(fingerprint, accepted);
                 results.Add(accepted);
                 if (deliveryReport) PublishDeliveryReport(messageId, from, to, tag, failure);
             }
@@ -207,7 +236,7 @@ public sealed partial class CommunicationServicesEmulator(
         logger.LogInformation("Communication Services emulator: SMS request with {Count} recipient(s) handled.", recipients.Count);
 
         if (fault is { AfterAccept: true }) return FaultAnswer(fault);
-        return Results.Json(new { value = results }, statusCode: 202);
+        return Results.Json(new { value = results }, LeaveOutNulls, statusCode: 202);
     }
 
     private void PublishDeliveryReport(string messageId, string from, string to, string? tag, string? failure)
@@ -340,8 +369,24 @@ public sealed partial class CommunicationServicesEmulator(
         return null;
     }
 
-    private static object Item(string to, string? messageId, int status, string? repeatability, bool successful, string? error)
-        => new { to, messageId, httpStatusCode = status, repeatabilityResult = repeatability, successful, errorMessage = error };
+    /// <summary>
+    /// E.164 as the service reads it: '+', a country code and a number of a length that country uses (libphonenumber's
+    /// possible-number check: the official example's +1 numbers pass, though no real area code starts with 1), written
+    /// exactly as E.164 writes it.
+    /// </summary>
+    private static bool IsE164(string to)
+    {
+        if (to.Length < 2 || to[0] != '+' || to.AsSpan(1).ContainsAnyExceptInRange('0', '9')) return false;
+        try
+        {
+            var number = Phones.Parse(to, "ZZ");
+            return Phones.IsPossibleNumber(number) && Phones.Format(number, PhoneNumberFormat.E164) == to;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
 
     private static IEnumerable<string> Addresses(JsonElement email, string list)
         => email.TryGetProperty("recipients", out var recipients) && recipients.ValueKind == JsonValueKind.Object
@@ -352,6 +397,4 @@ public sealed partial class CommunicationServicesEmulator(
     private static string? Text(JsonElement element, string name)
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
-    private static partial Regex E164();
 }

@@ -10,10 +10,16 @@ namespace Steunpunt.LocalHost.Emulators.CommunicationServices;
 /// <summary>
 /// Checks a request's access-key signature as Communication Services does: the body hash must match the body,
 /// the date must be recent, and the HMAC over verb, path and query as sent, date, host and hash must match the key.
+/// The date may be in <c>x-ms-date</c> (what the SDKs send) or in the standard <c>Date</c> header, as the REST
+/// authentication docs allow; <c>SignedHeaders</c> says which one was signed, and that one is checked.
 /// </summary>
 public static class HmacVerifier
 {
+    /// <summary>Not published for Communication Services; the 15 minutes App Configuration documents for the same scheme.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
+
+    /// <summary>The two signed-header lists the docs give; anything else is refused.</summary>
+    public static readonly IReadOnlyList<string> AcceptedSignedHeaders = [AcsHmac.SignedHeaders, "date;host;" + AcsHmac.ContentHashHeader];
 
     /// <returns>Null when the request is signed with <paramref name="key"/>; otherwise why not.</returns>
     public static string? Verify(HttpRequest request, ReadOnlySpan<byte> body, byte[] key, DateTimeOffset now)
@@ -36,11 +42,12 @@ public static class HmacVerifier
             else if (name == "Signature") signature = part[(at + 1)..];
         }
         if (signedHeaders is null || signature is null) return "Authorization header lacks SignedHeaders or Signature.";
-        if (!string.Equals(signedHeaders, AcsHmac.SignedHeaders, StringComparison.OrdinalIgnoreCase)) return $"SignedHeaders must be '{AcsHmac.SignedHeaders}'.";
+        if (!AcceptedSignedHeaders.Contains(signedHeaders, StringComparer.OrdinalIgnoreCase)) return $"SignedHeaders must be '{string.Join("' or '", AcceptedSignedHeaders)}'.";
 
-        var date = request.Headers[AcsHmac.DateHeader].ToString();
-        if (!DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)) return "x-ms-date missing or not an RFC 1123 date.";
-        if ((now - signedAt).Duration() > AllowedClockSkew) return "x-ms-date is too far from the current time.";
+        var dateHeader = signedHeaders[..signedHeaders.IndexOf(';')];
+        var date = request.Headers[dateHeader].ToString();
+        if (!DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)) return $"{dateHeader} missing or not an RFC 1123 date.";
+        if ((now - signedAt).Duration() > AllowedClockSkew) return $"{dateHeader} is too far from the current time.";
 
         var claimedHash = request.Headers[AcsHmac.ContentHashHeader].ToString();
         var actualHash = AcsHmac.ContentHash(body);
