@@ -129,20 +129,11 @@ public class EmailConnectorTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_body_changed_after_signing_is_refused_with_401()
     {
-        var configuration = fixture.Services.GetRequiredService<IConfiguration>();
-        AcsConnectionString.TryParse(configuration["CommunicationServices:ConnectionString"], out var connection, out _);
         var to = NewAddress();
         var signedBody = $$$"""{"senderAddress":"DoNotReply@dev.steunpunt.local","recipients":{"to":[{"address":"{{{to}}}"}]},"content":{"subject":"a","plainText":"b"}}""";
         var sentBody = signedBody.Replace("\"b\"", "\"ander\"", StringComparison.Ordinal);
-        var url = new Uri(connection!.Endpoint.AbsoluteUri.TrimEnd('/') + "/emails:send?api-version=2023-03-31");
-        var date = AcsHmac.Date(fixture.Clock.GetUtcNow());
-        var hash = AcsHmac.ContentHash(Encoding.UTF8.GetBytes(signedBody));
-        var signature = AcsHmac.Signature(connection.AccessKey, AcsHmac.StringToSign("POST", url.PathAndQuery, date, url.Authority, hash));
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(sentBody, Encoding.UTF8, "application/json") };
-        request.Headers.Add("x-ms-date", date);
-        request.Headers.Add("x-ms-content-sha256", hash);
-        request.Headers.TryAddWithoutValidation("Authorization", AcsHmac.AuthorizationHeader(signature));
+        using var request = SignedEmulatorRequests.Create(fixture, HttpMethod.Post, "emails:send?api-version=2023-03-31", sentBody, signedBody: signedBody);
         using var response = await fixture.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

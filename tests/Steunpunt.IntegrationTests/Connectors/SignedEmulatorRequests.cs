@@ -15,14 +15,20 @@ internal static class SignedEmulatorRequests
     public const string XMsDate = "x-ms-date";
     public const string Date = "date";
 
+    /// <summary>The emulator's endpoint and key, from the app's own connection string.</summary>
+    public static AcsConnectionString Connection(LocalHostFixture fixture)
+    {
+        AcsConnectionString.TryParse(fixture.Services.GetRequiredService<IConfiguration>()[$"{CommunicationServicesOptions.Section}:ConnectionString"], out var connection, out _);
+        return connection!;
+    }
+
     /// <param name="pathAndQuery">Relative to the resource endpoint, e.g. <c>sms?api-version=2021-03-07</c>.</param>
     /// <param name="signedBody">What the signature covers; by default the body that is sent.</param>
     public static HttpRequestMessage Create(LocalHostFixture fixture, HttpMethod method, string pathAndQuery, string? body,
         string dateHeader = XMsDate, string? signedBody = null)
     {
-        var configuration = fixture.Services.GetRequiredService<IConfiguration>();
-        AcsConnectionString.TryParse(configuration[$"{CommunicationServicesOptions.Section}:ConnectionString"], out var connection, out _);
-        var url = new Uri(connection!.Endpoint.AbsoluteUri.TrimEnd('/') + "/" + pathAndQuery);
+        var connection = Connection(fixture);
+        var url = new Uri(connection.Endpoint.AbsoluteUri.TrimEnd('/') + "/" + pathAndQuery);
         var now = fixture.Clock.GetUtcNow();
         var hash = AcsHmac.ContentHash(Encoding.UTF8.GetBytes(signedBody ?? body ?? ""));
         var signature = AcsHmac.Signature(connection.AccessKey, AcsHmac.StringToSign(method.Method, url.PathAndQuery, AcsHmac.Date(now), url.Authority, hash));

@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Email;
 using Steunpunt.Connectors.Sms;
 using Steunpunt.LocalHost.Settings;
@@ -22,14 +20,7 @@ public class SpecExampleReplayTests(LocalHostFixture fixture)
     private static JsonElement Example(string file)
         => JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "Steunpunt.IntegrationTests", "Connectors", "SpecExamples", file))).RootElement;
 
-    private Uri Endpoint
-    {
-        get
-        {
-            AcsConnectionString.TryParse(fixture.Services.GetRequiredService<IConfiguration>()[$"{CommunicationServicesOptions.Section}:ConnectionString"], out var connection, out _);
-            return connection!.Endpoint;
-        }
-    }
+    private Uri Endpoint => SignedEmulatorRequests.Connection(fixture).Endpoint;
 
     [Fact]
     public async Task The_SendEmail_example_is_answered_as_in_the_example_and_its_operation_as_in_the_success_example()
