@@ -70,7 +70,7 @@ param selfTestContactRetentionDays int = 30
 
 @minValue(1)
 @maxValue(10)
-@description('Positive screen at this many yes answers on the trauma screen (SelfTests__Cutoffs__trauma-screen).')
+@description('Positive screen at this many yes answers on the trauma screen (SelfTests__Cutoffs__trauma_screen).')
 param traumaScreenCutoff int = 6
 
 // Table and queue names, kept equal to StorageNames in the code by a test.

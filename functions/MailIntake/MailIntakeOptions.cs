@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Steunpunt.Common.Settings;
 
 namespace Steunpunt.MailIntake;
 
@@ -35,8 +36,13 @@ public sealed class MailIntakeOptions : IValidatableObject
     /// <summary>The phone number and hours the receipt gives for urgent help.</summary>
     public string Phone { get; set; } = "0900-0101";
 
-    /// <summary>The organisation's crime-type mix over all clients (shares), to compare the mail's mix with.</summary>
+    /// <summary>
+    /// The organisation's crime-type mix over all clients (shares), to compare the mail's mix with; keyed as settings
+    /// write crime types (<c>sexual_offence</c>, see <see cref="SettingIds"/>).
+    /// </summary>
     public Dictionary<string, double> Baseline { get; set; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, double> BaselineByCrimeType => SettingIds.ById(Baseline);
 
     [Range(1, 1096)]
     public int MaxInsightsDays { get; set; } = 731;
@@ -47,10 +53,13 @@ public sealed class MailIntakeOptions : IValidatableObject
         {
             yield return new ValidationResult("must be an absolute http(s) URL.", [nameof(SatisfactionUrl)]);
         }
-        foreach (var (type, share) in Baseline)
+        foreach (var problem in SettingIds.Problems(Baseline, $"{Section}__{nameof(Baseline)}", Common.CrimeTypes.All, ("delictsoort", "crime type")))
         {
-            if (!Common.CrimeTypes.All.Contains(type)) yield return new ValidationResult($"'{type}' is not a crime type ({string.Join(", ", Common.CrimeTypes.All)}).", [nameof(Baseline)]);
-            else if (share is < 0 or > 1) yield return new ValidationResult($"the share for '{type}' must be between 0 and 1.", [nameof(Baseline)]);
+            yield return new ValidationResult(problem, [nameof(Baseline)]);
+        }
+        foreach (var (type, share) in BaselineByCrimeType)
+        {
+            if (share is < 0 or > 1) yield return new ValidationResult($"the share for '{type}' must be between 0 and 1.", [nameof(Baseline)]);
         }
     }
 }

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Steunpunt.Common.Settings;
+using Steunpunt.SelfTests.Scoring;
 
 namespace Steunpunt.SelfTests;
 
-public sealed class SelfTestOptions
+public sealed class SelfTestOptions : IValidatableObject
 {
     public const string Section = "SelfTests";
 
     /// <summary>
-    /// Cut-off per test id, overriding the file's default (the trauma screen ships with 6; a Dutch validation
-    /// among victim-support clients found 7 best).
+    /// Cut-off per test, overriding the file's default (the trauma screen ships with 6; a Dutch validation
+    /// among victim-support clients found 7 best); keyed as settings write test ids (<c>trauma_screen</c>, see
+    /// <see cref="SettingIds"/>).
     /// </summary>
     public Dictionary<string, int> Cutoffs { get; set; } = new(StringComparer.Ordinal);
 
@@ -22,4 +25,18 @@ public sealed class SelfTestOptions
     /// <summary>Widest date range the insights endpoint answers for.</summary>
     [Range(1, 1096, ErrorMessage = "must be between 1 and 1096 days.")]
     public int MaxInsightsDays { get; set; } = 366;
+
+    /// <summary>Loads the questionnaires once at start, so a cut-off for no test (or a broken file) stops the app there.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        try
+        {
+            _ = QuestionnaireCatalog.Load(this);
+        }
+        catch (Exception invalid) when (invalid is InvalidOperationException or InvalidDataException)
+        {
+            return [new ValidationResult(invalid.Message, [nameof(Cutoffs)])];
+        }
+        return [];
+    }
 }

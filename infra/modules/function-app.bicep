@@ -86,7 +86,8 @@ var appSettings = {
 
   // Self-help test
   SelfTests__ContactRetentionDays: string(selfTestContactRetentionDays)
-  'SelfTests__Cutoffs__trauma-screen': string(traumaScreenCutoff)
+  // Linux App Service allows only letters, digits and _ in setting names: the test id trauma-screen is written trauma_screen.
+  SelfTests__Cutoffs__trauma_screen: string(traumaScreenCutoff)
 
   // Communication Services (e-mail and SMS) with the identity
   CommunicationServices__Endpoint: 'https://${communicationHostName}'

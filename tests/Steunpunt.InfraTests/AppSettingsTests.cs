@@ -169,10 +169,22 @@ public class AppSettingsTests(InfraBuild infra)
         foreach (var snapshot in infra.All)
         {
             Assert.Equal("30", snapshot.AppSettings["SelfTests__ContactRetentionDays"]);
-            Assert.Equal("6", snapshot.AppSettings["SelfTests__Cutoffs__trauma-screen"]);
+            Assert.Equal("6", snapshot.AppSettings["SelfTests__Cutoffs__trauma_screen"]);
         }
         Assert.Equal("", infra.Dev.AppSettings["Sms__From"]);
         Assert.Equal(InfraBuild.SmsSenderNumber, infra.Prod.AppSettings["Sms__From"]);
+    }
+
+    [Fact]
+    public void Every_setting_name_is_one_Linux_App_Service_accepts()
+    {
+        // Linux App Service allows only letters, digits and underscores in app setting names.
+        var compiled = infra.CompiledMain["resources"]!.AsObject()["functionApp"]!["properties"]!["template"]!["resources"]!.AsObject()["functionApp::settings"]!["properties"]!.AsObject();
+        foreach (var names in infra.All.Select(snapshot => snapshot.AppSettings.Keys).Append(compiled.Select(setting => setting.Key)))
+        {
+            Assert.NotEmpty(names);
+            Assert.All(names, name => Assert.Matches("^[A-Za-z0-9_]+$", name));
+        }
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class MailInsightsQuery(MailCaseStore store, IOptions<MailIntakeOp
             var day = DateOnly.FromDateTime(received.Value.UtcDateTime);
             if (day >= from && day <= to) rows.Add(row);
         }
-        return Summarise(fromMonth, toMonth, rows, options.Value.Baseline);
+        return Summarise(fromMonth, toMonth, rows, options.Value.BaselineByCrimeType);
     }
 
     public static MailInsights Summarise(string fromMonth, string toMonth, IReadOnlyList<TableEntity> rows, IReadOnlyDictionary<string, double> baseline)

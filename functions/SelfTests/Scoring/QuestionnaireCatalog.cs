@@ -1,3 +1,5 @@
+using Steunpunt.Common.Settings;
+
 namespace Steunpunt.SelfTests.Scoring;
 
 /// <summary>
@@ -48,13 +50,9 @@ public sealed class QuestionnaireCatalog
         if (files.Count == 0) throw new InvalidOperationException($"No questionnaire files found in {string.Join(", ", folders)}.");
 
         var parsed = files.Select(path => (path, file: QuestionnaireCompiler.Parse(File.ReadAllText(path), Path.GetFileName(path)))).ToList();
-        foreach (var id in options.Cutoffs.Keys)
-        {
-            if (parsed.All(p => p.file.Id != id))
-            {
-                throw new InvalidOperationException($"Setting '{SelfTestOptions.Section}:Cutoffs:{id}': there is no test '{id}'.");
-            }
-        }
+        var problems = SettingIds.Problems(options.Cutoffs, $"{SelfTestOptions.Section}__{nameof(SelfTestOptions.Cutoffs)}", parsed.Select(p => p.file.Id).ToHashSet(StringComparer.Ordinal), ("test", "test")).ToList();
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+        var cutoffs = SettingIds.ById(options.Cutoffs);
         return parsed.Select(p =>
         {
             var expectedName = $"{p.file.Id}.v{p.file.Version}.json";
@@ -62,7 +60,7 @@ public sealed class QuestionnaireCatalog
             {
                 throw new InvalidDataException($"{Path.GetFileName(p.path)}: a file for '{p.file.Id}' version {p.file.Version} must be named '{expectedName}'.");
             }
-            int? cutoff = options.Cutoffs.TryGetValue(p.file.Id, out var configured) ? configured : null;
+            int? cutoff = cutoffs.TryGetValue(p.file.Id, out var configured) ? configured : null;
             return QuestionnaireCompiler.Compile(p.file, cutoff, Path.GetFileName(p.path));
         }).ToList();
     }

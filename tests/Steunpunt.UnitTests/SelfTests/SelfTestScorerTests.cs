@@ -44,7 +44,7 @@ public class SelfTestScorerTests
     public void A_cutoff_for_an_unknown_test_stops_the_app()
     {
         var error = Assert.Throws<InvalidOperationException>(() => QuestionnaireCatalog.Load(new SelfTestOptions { Cutoffs = new() { ["nope"] = 3 } }).ToList());
-        Assert.Contains("SelfTests:Cutoffs:nope", error.Message);
+        Assert.Contains("SelfTests__Cutoffs__nope", error.Message);
     }
 
     [Fact]
