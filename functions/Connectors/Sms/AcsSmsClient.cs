@@ -9,7 +9,8 @@ namespace Steunpunt.Connectors.Sms;
 
 /// <summary>
 /// <c>POST /sms?api-version=2021-03-07</c>: every recipient carries a repeatability id and first-sent time derived from
-/// our idempotency key, so the service drops a repeat; every recipient's result is read.
+/// our idempotency key, so the service drops a repeat; every recipient's result is read, and one the service could not
+/// take at that moment (429, 5xx) fails the send so that it is retried.
 /// </summary>
 public sealed class AcsSmsClient(CommunicationServicesConnection connection, IOptions<SmsOptions> options, ILogger<AcsSmsClient> logger) : ISmsSender
 {
@@ -52,6 +53,12 @@ public sealed class AcsSmsClient(CommunicationServicesConnection connection, IOp
             if (send.Response.Status != 202) throw CommunicationServicesResponses.Failure(send.Response);
 
             var answer = JsonSerializer.Deserialize<SendResponse>(send.Response.Content.ToMemory().Span, Json)?.Value ?? [];
+            // A 202 can hold a recipient the service could not take at that moment (503 ServiceUnavailable): that is
+            // no refusal, so the send fails and is retried; the repeatability ids make the recipients already accepted repeats.
+            if (answer.FirstOrDefault(a => a.HttpStatusCode is 429 or >= 500) is { } transient)
+            {
+                throw new CommunicationServiceException(transient.HttpStatusCode, transient.ErrorMessage, null, CommunicationServicesResponses.RetryAfter(send.Response));
+            }
             foreach (var (index, e164) in valid.Where(v => batch.Any(b => b.E164 == v.E164)))
             {
                 var item = answer.FirstOrDefault(a => a.To == e164);

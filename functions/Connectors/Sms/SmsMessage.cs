@@ -14,7 +14,8 @@ public interface ISmsSender
     /// <summary>
     /// Sends once per <paramref name="key"/> and recipient (repeatability id and first-sent time come from the key).
     /// Numbers are checked and normalised to E.164 first; one that is not a valid mobile number gets a failed result
-    /// and is not sent. Throws <see cref="CommunicationServices.CommunicationServiceException"/> when the service refuses the request.
+    /// and is not sent. Throws <see cref="CommunicationServices.CommunicationServiceException"/> when the service refuses the request,
+    /// or answers a recipient with 429 or 5xx (then the same key again sends only what was not accepted).
     /// </summary>
     Task<IReadOnlyList<SmsRecipientResult>> SendAsync(SmsMessage message, IdempotencyKey key, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Connectors;
+using Steunpunt.Connectors.CommunicationServices;
 using Steunpunt.Connectors.Events;
 using Steunpunt.Connectors.Sms;
 using Steunpunt.LocalHost.Emulators;
@@ -62,6 +63,21 @@ public class SmsConnectorTests(LocalHostFixture fixture)
 
         Assert.True(results[0].Successful);
         Assert.Single(await fixture.OutboxAsync(DevOutbox.Sms, E164(mobile)));
+    }
+
+    [Fact]
+    public async Task A_recipient_the_service_cannot_take_at_that_moment_fails_the_send_and_the_retry_sends_once()
+    {
+        var mobile = NewMobile();
+        var key = NewKey();
+        await fixture.InjectAsync(new FaultRule { Target = "sms", RecipientStatus = 503, Recipient = E164(mobile) });
+
+        var error = await Assert.ThrowsAsync<CommunicationServiceException>(() => Sender.SendAsync(new SmsMessage([mobile], "Vijf"), key, default));
+        var retried = await Sender.SendAsync(new SmsMessage([mobile], "Vijf"), key, default);
+
+        Assert.Equal(503, error.Status);
+        Assert.True(retried[0].Successful);
+        Assert.Equal("Vijf", Assert.Single(await fixture.OutboxAsync(DevOutbox.Sms, E164(mobile))).Text);
     }
 
     [Fact]
