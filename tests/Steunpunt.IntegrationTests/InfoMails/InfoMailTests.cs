@@ -56,9 +56,11 @@ public class InfoMailTests(LocalHostFixture fixture)
             return row?.GetString("Status") == InfoMailStatus.Sent ? row : null;
         }, "the information mail to be sent", seconds: 30);
 
+    /// <summary>The one mail to <paramref name="to"/>, once the queue is drained: a second one would be in the outbox by then.</summary>
     private async Task<OutboxItem> TheOnlyMailAsync(string to)
     {
         await LocalHostFixture.EventuallyAsync(async () => (await fixture.OutboxAsync(DevOutbox.Email, to)).Count > 0 ? "" : null, "the mail in the outbox", seconds: 30);
+        await fixture.DrainedAsync(StorageNames.Queues.InfoMails);
         return Assert.Single(await fixture.OutboxAsync(DevOutbox.Email, to));
     }
 

@@ -359,6 +359,7 @@ public class RemindersTests(LocalHostFixture fixture)
     public async Task Outcomes_give_the_no_show_rate_per_arm_with_intervals_and_a_test()
     {
         var token = await fixture.StaffTokenAsync("staff");
+        fixture.FreshDay(); // tomorrow is then later than any day an earlier test planned on
         var start = LocalDay(1, 10);
         var ids = new List<(string Id, string Arm)>();
         for (var i = 0; i < 12; i++)
@@ -380,14 +381,26 @@ public class RemindersTests(LocalHostFixture fixture)
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Post, $"/api/staff/appointments/{ids[0].Id}/outcome", new { outcome = "late" }, token)).StatusCode);
 
-        // Only this test writes appointments on this (fresh) local day... other tests' days lie elsewhere.
+        // Only this test writes appointments on this (fresh) local day.
         var day = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var insights = await JsonAsync(await SendAsync(HttpMethod.Get, $"/api/insights/reminders?from={day}&to={day}", null, token));
+        Assert.Equal(["control", "reminder"], insights.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("arm").GetString()).Order());
         foreach (var arm in insights.GetProperty("arms").EnumerateArray())
         {
             var (n, x) = expected[arm.GetProperty("arm").GetString()!];
-            Assert.True(arm.GetProperty("withOutcome").GetInt32() >= n);
-            if (n > 0) Assert.True(arm.TryGetProperty("noShowRateCi95", out _));
+            Assert.Equal(n, arm.GetProperty("withOutcome").GetInt32());
+            Assert.Equal(x, arm.GetProperty("noShows").GetInt32());
+            if (n == 0) continue;
+            var rate = arm.GetProperty("noShowRate").GetDouble();
+            Assert.Equal((double)x / n, rate, 1e-9);
+            var interval = arm.GetProperty("noShowRateCi95");
+            // Within rounding: with no no-shows the Wilson interval's lower end is 0 computed as a few 1e-17.
+            Assert.InRange(rate, interval.GetProperty("low").GetDouble() - 1e-12, interval.GetProperty("high").GetDouble() + 1e-12);
+        }
+        // The two-proportion test of the arms, once both have outcomes.
+        if (expected.Values.All(v => v.N > 0))
+        {
+            Assert.InRange(insights.GetProperty("test").GetProperty("pValue").GetDouble(), 0, 1);
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, "/api/insights/reminders?from=2026-13-01", null, token)).StatusCode);
     }

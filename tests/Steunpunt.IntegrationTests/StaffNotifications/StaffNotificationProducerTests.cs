@@ -72,6 +72,7 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
     public async Task A_failed_sms_raises_sms_failed_and_mails_the_team_once()
     {
         var token = await fixture.StaffTokenAsync("staff");
+        var since = fixture.Clock.GetUtcNow();
         var mobile = "06 1" + Random.Shared.Next(1_000_000, 9_999_999);
         var e164 = "+316" + mobile[3..];
         await fixture.InjectAsync(new FaultRule { Target = "sms", DeliveryStatus = "Failed", Recipient = e164 });
@@ -93,7 +94,8 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
         Assert.Equal("Steunpunt: een sms is niet afgeleverd", mail.Subject);
         Assert.Contains(tag, mail.PlainText);
         Assert.DoesNotContain(e164[3..], mail.PlainText + mail.Html);
-        Assert.Single(Items(await PageAsync(fixture, token)), WithReference(tag));
+        await SettledAsync(fixture, token, since);
+        Assert.Single(Items(await PageAsync(fixture, token, since)), WithReference(tag));
     }
 
     [Fact]

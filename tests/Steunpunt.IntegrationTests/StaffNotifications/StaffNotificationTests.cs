@@ -90,8 +90,9 @@ public class StaffNotificationTests(LocalHostFixture fixture)
     public async Task The_catch_up_is_capped_in_time_order_and_says_when_there_is_more()
     {
         var token = await fixture.StaffTokenAsync("staff");
-        // A stretch of time later today that nothing else writes in.
-        var start = fixture.Clock.GetUtcNow().AddHours(12).AddTicks(Random.Shared.Next(1, 1_000_000));
+        // A stretch of time six days back that nothing else writes in. Not ahead: once the clock got there, the default
+        // 24-hour catch-up of every later test would start with these 501 and be cut off before its own notifications.
+        var start = fixture.Clock.GetUtcNow().AddDays(-6).AddTicks(Random.Shared.Next(1, 1_000_000));
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StaffNotificationStore>(fixture.Services);
         var stored = Enumerable.Range(0, StaffNotificationCatchUp.MaxPerPage + 1).Select(i => New(fixture, at: start.AddMilliseconds(i))).ToList();
         await Parallel.ForEachAsync(stored, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, ct) => await store.StoreAsync(n, ct));
@@ -102,9 +103,10 @@ public class StaffNotificationTests(LocalHostFixture fixture)
 
         // On from the last one: it comes again (since is inclusive), then the rest.
         var last = Items(first).Last().GetProperty("occurredAt").GetDateTimeOffset();
+        // (What other tests raised in the six days since follows them.)
         var rest = await PageAsync(fixture, token, last);
-        Assert.False(rest.GetProperty("more").GetBoolean());
-        Assert.Equal(stored.TakeLast(2).Select(n => n.Id), Items(rest).Select(e => e.GetProperty("id").GetGuid()));
+        Assert.Equal(stored.TakeLast(2).Select(n => n.Id), Items(rest).Take(2).Select(e => e.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(Items(rest).Skip(2), e => stored.Any(n => n.Id == e.GetProperty("id").GetGuid()));
     }
 
     [Theory]

@@ -32,13 +32,27 @@ public class MailIntakeRulesTests
     }
 
     [Fact]
-    public void A_valid_form_passes_and_each_bad_field_is_named()
+    public void A_valid_form_passes()
+        => Assert.Null(MailIntakeRules.Check(Form(name: "Anna <b>", crimeType: "fraud", language: "en"), 5000));
+
+    [Theory]
+    [InlineData("anna@example.org", "Mijn vraag", null, "ufo", null, "crimeType")]
+    [InlineData("anna@example.org", "", null, null, null, "question")]
+    [InlineData("anna@example.org", "   ", null, null, null, "question")]
+    [InlineData("anna@example.org", "Mijn vraag", null, null, "de", "language")]
+    [InlineData("anna", "Mijn vraag", "Anna\u0007", null, null, "name,replyAddress")]
+    public void Each_bad_field_is_named_and_only_those(string address, string question, string? name, string? crimeType, string? language, string fields)
     {
-        Assert.Null(MailIntakeRules.Check(Form(name: "Anna <b>", crimeType: "fraud", language: "en"), 5000));
-        Assert.NotNull(MailIntakeRules.Check(Form(crimeType: "ufo"), 5000));
-        Assert.NotNull(MailIntakeRules.Check(Form(question: new string('x', 5001)), 5000));
-        Assert.NotNull(MailIntakeRules.Check(Form(question: "   "), 5000));
-        Assert.NotNull(MailIntakeRules.Check(Form(language: "de"), 5000));
+        var problem = Assert.IsType<Steunpunt.Common.Http.JsonResponse>(MailIntakeRules.Check(Form(address, question, name, crimeType, language), 5000));
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Equal(fields.Split(','), ((Steunpunt.Common.Http.ProblemBody)problem.Value!).Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_question_over_the_maximum_length_is_named()
+    {
+        var problem = Assert.IsType<Steunpunt.Common.Http.JsonResponse>(MailIntakeRules.Check(Form(question: new string('x', 5001)), 5000));
+        Assert.Equal(["question"], ((Steunpunt.Common.Http.ProblemBody)problem.Value!).Errors!.Keys);
     }
 
     [Fact]
