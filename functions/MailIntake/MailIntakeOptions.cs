@@ -33,6 +33,13 @@ public sealed class MailIntakeOptions : IValidatableObject
     [Required]
     public string SatisfactionUrl { get; set; } = "https://www.steunpunt.example/beoordeel-antwoord";
 
+    /// <summary>
+    /// The website's continue page, where a sender reads the thread and writes again (locally the local host's dev page). The
+    /// mails add <c>#&lt;token&gt;</c>: the token travels in the fragment, which no server sees, so this URL has no query or fragment.
+    /// </summary>
+    [Required]
+    public string ContinueUrl { get; set; } = "https://www.steunpunt.example/mail/vervolg";
+
     /// <summary>The phone number and hours the receipt gives for urgent help.</summary>
     public string Phone { get; set; } = "0900-0101";
 
@@ -52,6 +59,10 @@ public sealed class MailIntakeOptions : IValidatableObject
         if (!Uri.TryCreate(SatisfactionUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             yield return new ValidationResult("must be an absolute http(s) URL.", [nameof(SatisfactionUrl)]);
+        }
+        if (!Uri.TryCreate(ContinueUrl, UriKind.Absolute, out var page) || page.Scheme is not ("https" or "http") || ContinueUrl.Contains('?') || ContinueUrl.Contains('#'))
+        {
+            yield return new ValidationResult("must be an absolute http(s) URL without query or fragment (the mails add the fragment).", [nameof(ContinueUrl)]);
         }
         foreach (var problem in SettingIds.Problems(Baseline, $"{Section}__{nameof(Baseline)}", Common.CrimeTypes.All, ("delictsoort", "crime type")))
         {

@@ -3,6 +3,7 @@ using Steunpunt.Common.Settings;
 using Steunpunt.Connectors.Events;
 using Steunpunt.MailIntake.Cases;
 using Steunpunt.MailIntake.Insights;
+using Steunpunt.MailIntake.Sender;
 using Steunpunt.MailIntake.Staff;
 
 namespace Steunpunt.MailIntake;
@@ -12,7 +13,10 @@ public static class MailIntakeRegistration
     public static IServiceCollection AddMailIntake(this IServiceCollection services)
     {
         services.AddSettings<MailIntakeOptions>(MailIntakeOptions.Section);
+        services.AddSingleton<MailSenderLimiter>();
         services.AddSingleton<MailIntakeSubmission>();
+        services.AddSingleton<MailLinkKeys>();
+        services.AddSingleton<SenderThread>();
         services.AddSingleton<MailCaseStore>();
         services.AddSingleton<MailSenders>();
         services.AddSingleton<MailCaseIntake>();

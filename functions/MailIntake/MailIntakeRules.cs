@@ -24,11 +24,22 @@ public static class MailIntakeRules
         {
             errors["crimeType"] = [$"Kies een van: {string.Join(", ", CrimeTypes.All)}."];
         }
-        if (string.IsNullOrWhiteSpace(form.Question)) errors["question"] = ["Schrijf uw vraag of verhaal."];
-        else if (form.Question.Length > maxQuestionLength) errors["question"] = [$"Uw bericht mag hoogstens {maxQuestionLength} tekens zijn."];
-        else if (form.Question.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) errors["question"] = ["Het bericht bevat tekens die niet zijn toegestaan."];
+        if (MessageError(form.Question, maxQuestionLength) is { } question) errors["question"] = [question];
         if (form.Language is not null && !Languages.Contains(form.Language)) errors["language"] = ["Kies 'nl' of 'en'."];
         return errors.Count == 0 ? null : Problem.Validation("Controleer de gemarkeerde velden.", errors);
+    }
+
+    /// <summary>A message from the sender through the continue page: the same rules as the form's question.</summary>
+    public static IActionResult? Check(SenderMessageRequest message, int maxLength)
+        => MessageError(message.Text, maxLength) is { } error ? Problem.Validation("text", error) : null;
+
+    /// <summary>What is wrong with a sender's text (the question, or a later message); null when nothing is.</summary>
+    private static string? MessageError(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "Schrijf uw vraag of verhaal.";
+        if (text.Length > maxLength) return $"Uw bericht mag hoogstens {maxLength} tekens zijn.";
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) return "Het bericht bevat tekens die niet zijn toegestaan.";
+        return null;
     }
 
     /// <summary>A bare address in lower case (the form of it we compare); null when it is not a usable reply address.</summary>

@@ -11,9 +11,10 @@ namespace Steunpunt.MailIntake;
 /// The mail form: checked, then put on the <c>mail-intake</c> queue before the answer, so what we accepted cannot
 /// be lost; storing, the receipt and the staff notification follow from the queue.
 /// </summary>
-public sealed class MailIntakeSubmission(WorkQueue queue, IOptions<MailIntakeOptions> options, TimeProvider clock, ILogger<MailIntakeSubmission> logger) : IDisposable
+public sealed class MailIntakeSubmission(WorkQueue queue, MailSenderLimiter limiter, IOptions<MailIntakeOptions> options, TimeProvider clock, ILogger<MailIntakeSubmission> logger)
 {
-    private readonly ClientAddressLimiter limiter = new(options.Value.SubmissionsPerHourPerAddress, TimeSpan.FromHours(1));
+    /// <summary>The largest body the form, or a message through the continue page, may send.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
 
     public async Task<IActionResult> SubmitAsync(MailIntakeForm form, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -25,12 +26,12 @@ public sealed class MailIntakeSubmission(WorkQueue queue, IOptions<MailIntakeOpt
             return Accepted(MailIntakeRules.Reference(Guid.NewGuid()), form.Language, now);
         }
         if (MailIntakeRules.Check(form, options.Value.MaxQuestionLength) is { } problem) return problem;
-        if (limiter.TryAcquire(request) is { } wait) return Problem.TooManyRequests("Er zijn vanaf dit adres al veel berichten gestuurd. Probeer het later opnieuw, of bel ons.", wait);
+        if (limiter.TryAcquire(request) is { } wait) return Problem.TooManyRequests(MailSenderLimiter.Detail, wait);
 
         var caseId = Guid.NewGuid();
         var message = new MailIntakeMessage(MailIntakeMessage.CurrentSchemaVersion, caseId, MailIntakeRules.Reference(caseId), now,
             MailIntakeRules.NormaliseAddress(form.ReplyAddress)!, string.IsNullOrWhiteSpace(form.Name) ? null : form.Name.Trim(),
-            form.CrimeType, form.Question.Trim(), form.ConsentToStore, form.Language ?? "nl");
+            form.CrimeType, form.Question.Trim(), form.ConsentToStore, form.Language ?? "nl", Sender.MailLinks.NewSecret());
         // A week on the queue at most: a message older than that has waited long enough to be looked at by a person (poison).
         await queue.SendAsync(StorageNames.Queues.MailIntake, message, TimeSpan.FromDays(7), cancellationToken);
         logger.LogInformation("Mail case {CaseId} accepted.", caseId);
@@ -45,8 +46,6 @@ public sealed class MailIntakeSubmission(WorkQueue queue, IOptions<MailIntakeOpt
             : $"Dank u voor uw bericht. Uw kenmerk is {reference}. U krijgt een bevestiging per e-mail en uiterlijk {by.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} een antwoord.";
         return new JsonResponse(new MailIntakeReceipt(reference, text, by), StatusCodes.Status202Accepted);
     }
-
-    public void Dispose() => limiter.Dispose();
 }
 
 public static class WorkingDays

@@ -13,7 +13,7 @@ public sealed class SubmitMailIntake(MailIntakeSubmission submission)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "mail-intake")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<MailIntakeForm>(request, 32 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<MailIntakeForm>(request, MailIntakeSubmission.MaxBodyBytes, cancellationToken);
         return body.Problem ?? await submission.SubmitAsync(body.Value!, request, cancellationToken);
     }
 }

@@ -85,6 +85,11 @@ public sealed class TeamMailbox(IOptions<StaffNotificationsOptions> options)
             case StaffNotificationKinds.MailReceived:
                 return ("Steunpunt: nieuwe mail via het contactformulier", "Er is een nieuwe mail binnengekomen via het contactformulier.",
                     "Bekijk de mail-inbox in de console (status 'nieuw').");
+            case StaffNotificationKinds.MailMessage:
+                var mailCase = Detail("reference");
+                return ("Steunpunt: nieuw bericht in een mailzaak",
+                    mailCase is null ? "De afzender van een mailzaak schreef een nieuw bericht via de vervolgpagina." : $"De afzender van zaak {mailCase} schreef een nieuw bericht via de vervolgpagina.",
+                    Detail("reopened") == "true" ? "De zaak was afgesloten en staat weer open; bekijk hem in de mail-inbox van de console." : "Bekijk de zaak in de mail-inbox van de console.");
             case StaffNotificationKinds.SelfTestContactRequest:
                 var channel = Detail("channel") switch { "phone" => "telefonisch", "email" => "per e-mail", _ => null };
                 return ("Steunpunt: contactverzoek na een zelftest",

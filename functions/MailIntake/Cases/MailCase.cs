@@ -51,6 +51,9 @@ public sealed class MailCase : ITableEntity
 
     public int? Satisfaction { get; set; }
     public string? SatisfactionComment { get; set; }
+
+    /// <summary>Keyed hashes of the secrets in the sender's continue links (see <see cref="Sender.MailLinks"/>), never the secrets.</summary>
+    public string? LinkHashes { get; set; }
 }
 
 public static class MailParties

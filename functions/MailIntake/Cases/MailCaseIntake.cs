@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
+using Steunpunt.MailIntake.Sender;
 using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.MailIntake.Cases;
@@ -20,12 +21,14 @@ namespace Steunpunt.MailIntake.Cases;
 /// then the push to staff and the receipt (sent, not waited for).
 /// </remarks>
 public sealed class MailCaseIntake(
-    MailCaseStore store, MailSenders senders, IEmailSender email, StaffNotifier notifier, IOptions<MailIntakeOptions> options, ILogger<MailCaseIntake> logger)
+    MailCaseStore store, MailSenders senders, MailLinkKeys links, IEmailSender email, StaffNotifier notifier, IOptions<MailIntakeOptions> options,
+    ILogger<MailCaseIntake> logger)
 {
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
     {
         var id = message.CaseId.ToString("N");
         var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
+        var linkSecret = message.LinkSecret ?? MailLinks.NewSecret();
         var mailCase = new MailCase
         {
             PartitionKey = id,
@@ -38,6 +41,7 @@ public sealed class MailCaseIntake(
             Language = message.Language,
             // Asked again on a redelivery, with the same answer: it compares the first case remembered with this one.
             RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
+            LinkHashes = await links.HashAsync(id, linkSecret, cancellationToken),
         };
         var created = await store.TryCreateAsync(mailCase, message.Question, cancellationToken);
         if (!created)
@@ -76,7 +80,7 @@ public sealed class MailCaseIntake(
         // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
         // done differently on its outcome.
         var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
-        var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
+        var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone, MailLinks.Url(options.Value.ContinueUrl, id, linkSecret)), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
             WaitUntil.Started, cancellationToken);
         logger.LogInformation("Receipt for mail case {CaseId}: {Status}.", id, result.Status);
     }

@@ -7,62 +7,88 @@ namespace Steunpunt.MailIntake.Cases;
 /// <summary>
 /// The mails the sender gets. The receipt deliberately does not repeat the question: a mailbox can be read by
 /// someone else (a partner, a stalker), and the receipt need not tell them more than that the person wrote.
+/// Mails come from an address nobody reads, so every mail says so and gives the continue link (see
+/// <see cref="Sender.MailLinks"/>) as the way to write again.
 /// </summary>
 public static class MailTexts
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static EmailMessage Receipt(MailCase mailCase, DateOnly answerBy, string phone)
+    public static EmailMessage Receipt(MailCase mailCase, DateOnly answerBy, string phone, string continueLink)
     {
         var to = new EmailAddress(mailCase.ReplyAddress, mailCase.Name);
-        if (mailCase.Language == "en")
+        if (mailCase.Language != "en")
         {
-            var text = $"""
-                {Greeting(mailCase.Name, "Dear", "Hello")}
+            var nl = $"""
+                {Greeting(mailCase.Name, "Beste", "Hallo")}
 
-                Thank you for your message. We have received it under reference {mailCase.Reference}.
-                One of our staff will answer you by {answerBy.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))} at the latest.
+                Dank u voor uw bericht. We hebben het ontvangen onder kenmerk {mailCase.Reference}.
+                Een van onze medewerkers beantwoordt het uiterlijk {answerBy.ToString("dddd d MMMM", Dutch)}.
 
-                Need help sooner? Call us on {phone}, or chat with us on our website.
-                In danger right now? Call 112. Thinking about suicide? Call 113 or 0800-0113.
+                Heeft u eerder hulp nodig? Bel ons op {phone}, of chat met ons via de website.
+                Bent u nu in gevaar? Bel 112. Denkt u aan zelfdoding? Bel 113 of 0800-0113.
 
-                You can reply to this mail; please keep the reference in the subject.
+                {ContinueDutch}
+                {continueLink}
+
+                {KeepDutch}
 
                 Steunpunt
                 """;
-            return new EmailMessage([to], $"We have received your message [{mailCase.Reference}]", text, Html(text));
+            return new EmailMessage([to], $"We hebben uw bericht ontvangen [{mailCase.Reference}]", nl, Html(nl, continueLink));
         }
-        var nl = $"""
-            {Greeting(mailCase.Name, "Beste", "Hallo")}
+        var text = $"""
+            {Greeting(mailCase.Name, "Dear", "Hello")}
 
-            Dank u voor uw bericht. We hebben het ontvangen onder kenmerk {mailCase.Reference}.
-            Een van onze medewerkers beantwoordt het uiterlijk {answerBy.ToString("dddd d MMMM", Dutch)}.
+            Thank you for your message. We have received it under reference {mailCase.Reference}.
+            One of our staff will answer you by {answerBy.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))} at the latest.
 
-            Heeft u eerder hulp nodig? Bel ons op {phone}, of chat met ons via de website.
-            Bent u nu in gevaar? Bel 112. Denkt u aan zelfdoding? Bel 113 of 0800-0113.
+            Need help sooner? Call us on {phone}, or chat with us on our website.
+            In danger right now? Call 112. Thinking about suicide? Call 113 or 0800-0113.
 
-            U kunt op deze mail antwoorden; laat het kenmerk dan in het onderwerp staan.
+            {ContinueEnglish}
+            {continueLink}
+
+            {KeepEnglish}
 
             Steunpunt
             """;
-        return new EmailMessage([to], $"We hebben uw bericht ontvangen [{mailCase.Reference}]", nl, Html(nl));
+        return new EmailMessage([to], $"We have received your message [{mailCase.Reference}]", text, Html(text, continueLink));
     }
 
-    /// <summary>A staff reply: their sanitised HTML, its plain text, and the link to rate the answer.</summary>
-    public static EmailMessage Reply(MailCase mailCase, MailThreadEntry reply, string satisfactionUrl)
+    private const string ContinueDutch = "Op deze mail kunt u niet antwoorden. Wilt u iets aanvullen of op ons antwoord reageren? Dat kan via deze link:";
+    private const string KeepDutch = "Deel deze link niet: met de link kan iemand uw berichten lezen. Wis deze mail als iemand anders uw mailbox kan lezen.";
+    private const string ContinueEnglish = "You cannot reply to this mail. To add something or to answer us, use this link:";
+    private const string KeepEnglish = "Do not share this link: anyone who has it can read your messages. Delete this mail if someone else can read your mailbox.";
+
+    /// <summary>A staff reply: their sanitised HTML, its plain text, the continue link (when the queued reply has one) and the link to rate the answer.</summary>
+    public static EmailMessage Reply(MailCase mailCase, MailThreadEntry reply, string satisfactionUrl, string? continueLink)
     {
         var link = $"{satisfactionUrl}?ref={mailCase.Id}";
-        var (subject, rate) = mailCase.Language == "en"
+        var english = mailCase.Language == "en";
+        var (subject, rate) = english
             ? ($"Re: your message to Steunpunt [{mailCase.Reference}]", "Was this answer clear? Let us know:")
             : ($"Re: uw bericht aan Steunpunt [{mailCase.Reference}]", "Was dit antwoord duidelijk? Laat het ons weten:");
-        var text = $"{reply.Text}\n\n{rate} {link}\n";
-        var html = $"{reply.Html ?? Html(reply.Text)}<p>{WebUtility.HtmlEncode(rate)} <a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>";
+        var (write, keep) = english ? (ContinueEnglish, KeepEnglish) : (ContinueDutch, KeepDutch);
+        var text = continueLink is null
+            ? $"{reply.Text}\n\n{rate} {link}\n"
+            : $"{reply.Text}\n\n{write}\n{continueLink}\n\n{keep}\n\n{rate} {link}\n";
+        var html = reply.Html ?? Html(reply.Text);
+        if (continueLink is not null) html += $"<p>{E(write)}<br>{Anchor(continueLink)}</p><p>{E(keep)}</p>";
+        html += $"<p>{E(rate)} {Anchor(link)}</p>";
         return new EmailMessage([new EmailAddress(mailCase.ReplyAddress, mailCase.Name)], subject, text, html);
     }
 
     private static string Greeting(string? name, string formal, string plain) => string.IsNullOrWhiteSpace(name) ? plain + "," : $"{formal} {name},";
 
-    /// <summary>Plain text as HTML: every character encoded, paragraphs kept.</summary>
-    public static string Html(string text)
-        => string.Join("", text.Replace("\r\n", "\n").Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>")}</p>"));
+    /// <summary>Plain text as HTML: every character encoded, paragraphs kept, and <paramref name="link"/> (if any) made a link.</summary>
+    public static string Html(string text, string? link = null)
+    {
+        var html = string.Join("", text.Replace("\r\n", "\n").Split("\n\n").Select(p => $"<p>{E(p.Trim()).Replace("\n", "<br>")}</p>"));
+        return link is null ? html : html.Replace(E(link), Anchor(link), StringComparison.Ordinal);
+    }
+
+    private static string Anchor(string link) => $"<a href=\"{E(link)}\">{E(link)}</a>";
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
 using Steunpunt.MailIntake.Cases;
+using Steunpunt.MailIntake.Sender;
 
 namespace Steunpunt.MailIntake.Staff;
 
@@ -23,7 +24,8 @@ public sealed class MailReplySender(MailCaseStore store, IEmailSender email, IOp
         if (entry.Delivery == "sent") return;
 
         // Completed: the thread shows staff whether the reply was sent or failed.
-        var result = await email.SendAsync(MailTexts.Reply(mailCase, entry, options.Value.SatisfactionUrl),
+        var result = await email.SendAsync(MailTexts.Reply(mailCase, entry, options.Value.SatisfactionUrl,
+                message.LinkSecret is { } secret ? MailLinks.Url(options.Value.ContinueUrl, message.CaseId, secret) : null),
             new IdempotencyKey($"mail-reply/{message.CaseId}/{message.Sequence}", entry.At), WaitUntil.Completed, cancellationToken);
         entry.Delivery = result.Status == EmailSendStatus.Failed ? "failed" : "sent";
         entry.OperationId = result.OperationId;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Storage;
 using Steunpunt.MailIntake.Cases;
+using Steunpunt.MailIntake.Sender;
 using Steunpunt.StaffAuth;
 
 namespace Steunpunt.MailIntake.Staff;
@@ -15,7 +16,7 @@ public sealed record MailThreadView(int Seq, string From, string Text, string? H
 public sealed record MailCaseView(MailCaseSummary Case, string ReplyAddress, bool ConsentToStore, string Language, DateTimeOffset? FirstAnswerAt, DateTimeOffset? ClosedAt, IReadOnlyList<MailThreadView> Thread);
 
 /// <summary>The staff inbox: list by status, read a case, claim it (one wins), reply by mail (queued), close.</summary>
-public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider clock, ILogger<StaffMail> logger)
+public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue queue, TimeProvider clock, ILogger<StaffMail> logger)
 {
     private const int MaxReplyLength = 50_000;
 
@@ -62,6 +63,8 @@ public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider
         if ((request.Html?.Length ?? 0) + (request.Text?.Length ?? 0) > MaxReplyLength) return Problem.Validation("html", $"Een antwoord mag hoogstens {MaxReplyLength} tekens zijn.");
         var (html, text) = ReplyContent.From(request.Html, request.Text);
         if (string.IsNullOrWhiteSpace(text)) return Problem.Validation("html", "Na het opschonen bleef er geen tekst over.");
+        // The reply's own continue link: its hash is saved with the reply, the secret travels only on the queue to the mail.
+        var link = await links.NewAsync(id, cancellationToken);
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -78,6 +81,7 @@ public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider
             mailCase.Status = MailCaseStatus.Answered;
             var firstAnswer = mailCase.FirstAnswerAt is null;
             mailCase.FirstAnswerAt ??= now;
+            mailCase.LinkHashes = MailLinks.WithHash(mailCase.LinkHashes, link.Hash);
             var entry = new MailThreadEntry
             {
                 PartitionKey = id, RowKey = MailThreadEntry.Key(mailCase.LastSequence), From = MailParties.Staff, Text = text, Html = html, At = now,
@@ -92,7 +96,7 @@ public sealed class StaffMail(MailCaseStore store, WorkQueue queue, TimeProvider
                     ["FirstAnswerAt"] = now, ["SecondsToFirstAnswer"] = (long)(now - mailCase.ReceivedAt).TotalSeconds,
                 }, cancellationToken);
             }
-            await queue.SendAsync(StorageNames.Queues.MailReplies, new MailReplyMessage(MailReplyMessage.CurrentSchemaVersion, id, mailCase.LastSequence), cancellationToken: cancellationToken);
+            await queue.SendAsync(StorageNames.Queues.MailReplies, new MailReplyMessage(MailReplyMessage.CurrentSchemaVersion, id, mailCase.LastSequence, link.Secret), cancellationToken: cancellationToken);
             logger.LogInformation("Reply {Sequence} to mail case {CaseId} queued.", mailCase.LastSequence, id);
             return new JsonResponse(new { seq = mailCase.LastSequence, delivery = "sending" }, StatusCodes.Status202Accepted);
         }

@@ -17,6 +17,7 @@ using Steunpunt.LocalHost.Emulators;
 using Steunpunt.LocalHost.Emulators.CommunicationServices;
 using Steunpunt.MailIntake;
 using Steunpunt.MailIntake.Cases;
+using Steunpunt.MailIntake.Sender;
 using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.IntegrationTests.MailIntake;
@@ -88,7 +89,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
     {
         var delivery = new StaffNotificationDelivery(new StaffNotificationStore(storage), fixture.Services.GetRequiredService<IRealtimeMessenger>(), email,
             fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotificationDelivery>.Instance);
-        return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), NullLogger<StaffNotifier>.Instance),
+        return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), new MailLinkKeys(Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), NullLogger<StaffNotifier>.Instance),
             fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>(), NullLogger<MailCaseIntake>.Instance);
     }
 

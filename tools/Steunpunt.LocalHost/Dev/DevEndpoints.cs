@@ -13,7 +13,7 @@ using Steunpunt.LocalHost.Settings;
 namespace Steunpunt.LocalHost.Dev;
 
 /// <summary>
-/// Endpoints only the local host has: an overview page, dev staff tokens, and the Functions host's own
+/// Endpoints only the local host has: an overview page, the pages mails link to (<see cref="DevPages"/>), dev staff tokens, and the Functions host's own
 /// <c>POST /admin/functions/{name}</c> to run a queue or timer function now.
 /// </summary>
 public static class DevEndpoints
@@ -23,6 +23,8 @@ public static class DevEndpoints
         var host = app.Services.GetRequiredService<HostJsonSettings>();
 
         app.MapGet("/", () => Results.Content(Overview(functions, host), "text/html; charset=utf-8"));
+
+        DevPages.Map(app);
 
         app.MapGet("/admin/functions", () => Results.Json(functions.Select(f => Describe(f.Function)), Common.Json.JsonDefaults.Web));
 
@@ -99,6 +101,7 @@ public static class DevEndpoints
             <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}td,th{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}</style></head>
             <body><h1>Steunpunt draait lokaal</h1>
             <p><a href="/api/health">Gezondheid</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/admin/functions">Functies (JSON)</a> · <a href="/dev/outbox">Uitgaande post (e-mail en sms)</a> · <a href="/dev/faults">Storingen (JSON)</a></p>
+            <p>De links in mails aan afzenders wijzen hier naar <code>{{DevPages.ContinuePath}}</code> (vervolgpagina: gesprek lezen en opnieuw schrijven) en <code>{{DevPages.RatingPath}}</code> (antwoord beoordelen).</p>
             <p>Emulators: Communication Services op <code>/emulators/communication</code>, SignalR Service op <code>/emulators/signalr</code>. Storingen inschakelen:
             <code>curl -X POST {{"localhost:7071"}}/dev/faults -H 'Content-Type: application/json' -d '{"target":"email","status":429,"retryAfterSeconds":2}'</code></p>
             <p>Een medewerkerstoken: <code>curl -X POST {{"localhost:7071"}}/dev/staff-tokens -H 'Content-Type: application/json' -d '{"roles":["staff"]}'</code></p>
