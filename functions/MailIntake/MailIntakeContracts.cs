@@ -15,7 +15,7 @@ public sealed record MailIntakeReceipt(string Reference, string Message, DateOnl
 /// <summary>
 /// The message on the <c>mail-intake</c> queue: everything to store the case and send the receipt. <see cref="LinkSecret"/> is
 /// the secret of the receipt's continue link, made when the form is accepted so a redelivery sends the same link; only its
-/// keyed hash is stored with the case. Messages queued before it existed have none and get one when the case is stored.
+/// keyed hash is stored with the case. Messages queued before it existed have none: their receipt points to the form instead.
 /// </summary>
 public sealed record MailIntakeMessage(
     int SchemaVersion,

@@ -96,6 +96,8 @@ var appSettings = {
   Email__SenderAddress: 'DoNotReply@${emailSenderDomain}'
   Sms__From: smsSenderNumber
   StaffNotifications__TeamMailbox: teamMailbox
+  // The page of the website the mails to senders link to; the mails add the token as the URL fragment.
+  MailIntake__ContinueUrl: '${websiteOrigins[0]}/mail/vervolg'
 
   // SignalR Service REST API with the identity (the extension's identity-based setting names)
   AzureSignalRConnectionString__serviceUri: 'https://${signalRHostName}'

@@ -87,6 +87,15 @@ public class AppSettingsTests(InfraBuild infra)
     }
 
     [Fact]
+    public void The_continue_link_of_the_mails_goes_to_the_website()
+    {
+        foreach (var snapshot in infra.All)
+        {
+            Assert.Equal(BicepEnvironment.WebsiteOriginList[0] + "/mail/vervolg", Evaluated(snapshot)["MailIntake__ContinueUrl"]);
+        }
+    }
+
+    [Fact]
     public void A_setting_the_template_lacks_is_caught_by_name()
     {
         var settings = Evaluated(infra.Dev);

@@ -28,7 +28,8 @@ public sealed class MailCaseIntake(
     {
         var id = message.CaseId.ToString("N");
         var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
-        var linkSecret = message.LinkSecret ?? MailLinks.NewSecret();
+        // A message queued before the links existed has no secret: its receipt points to the form, so every delivery sends the same mail.
+        var linkSecret = message.LinkSecret;
         var mailCase = new MailCase
         {
             PartitionKey = id,
@@ -41,7 +42,7 @@ public sealed class MailCaseIntake(
             Language = message.Language,
             // Asked again on a redelivery, with the same answer: it compares the first case remembered with this one.
             RepeatContact = await senders.SeenBeforeAsync(hash, id, message.ReceivedAt, cancellationToken),
-            LinkHashes = await links.HashAsync(id, linkSecret, cancellationToken),
+            LinkHashes = linkSecret is null ? null : await links.HashAsync(id, linkSecret, cancellationToken),
         };
         var created = await store.TryCreateAsync(mailCase, message.Question, cancellationToken);
         if (!created)
@@ -80,7 +81,8 @@ public sealed class MailCaseIntake(
         // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
         // done differently on its outcome.
         var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
-        var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone, MailLinks.Url(options.Value.ContinueUrl, id, linkSecret)), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
+        var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone,
+            linkSecret is null ? null : MailLinks.Url(options.Value.ContinueUrl, id, linkSecret)), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),
             WaitUntil.Started, cancellationToken);
         logger.LogInformation("Receipt for mail case {CaseId}: {Status}.", id, result.Status);
     }

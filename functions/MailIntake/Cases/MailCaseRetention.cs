@@ -34,18 +34,19 @@ public sealed class MailCaseRetention(MailCaseStore store, MailSenders senders, 
 
     /// <summary>
     /// When a case is due. With consent: <c>RetentionDays</c> after it came in. Without: <c>RetentionDaysWithoutConsent</c> after
-    /// the later of its last close (or its arrival) and the sender's last message through the continue page, so a message
-    /// that reopened a case is not erased before staff saw it; yet never later than the longer of the two periods after its
-    /// arrival, which keeps every due case within the months the purge reads.
+    /// its last close (or its arrival), or after the sender's last message through the continue page if that is later, so a
+    /// message that reopened a case is not erased before staff saw it; a message extends it to no later than the longer of
+    /// the two periods after arrival, which keeps the cases it keeps within the months the purge reads.
     /// </summary>
     public static DateTimeOffset DueAt(bool consent, DateTimeOffset received, DateTimeOffset? closed, DateTimeOffset? lastSenderMessage, MailIntakeOptions settings)
     {
         if (consent) return received.AddDays(settings.RetentionDays);
+        var due = (closed ?? received).AddDays(settings.RetentionDaysWithoutConsent);
+        if (lastSenderMessage is not { } message) return due;
         var latest = received.AddDays(LongestDays(settings));
-        var from = closed ?? received;
-        if (lastSenderMessage > from) from = lastSenderMessage.Value;
-        var due = from.AddDays(settings.RetentionDaysWithoutConsent);
-        return due < latest ? due : latest;
+        var kept = message.AddDays(settings.RetentionDaysWithoutConsent);
+        if (kept > latest) kept = latest;
+        return kept > due ? kept : due;
     }
 
     private static int LongestDays(MailIntakeOptions settings) => Math.Max(settings.RetentionDays, settings.RetentionDaysWithoutConsent);

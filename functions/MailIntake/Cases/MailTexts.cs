@@ -14,7 +14,7 @@ public static class MailTexts
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static EmailMessage Receipt(MailCase mailCase, DateOnly answerBy, string phone, string continueLink)
+    public static EmailMessage Receipt(MailCase mailCase, DateOnly answerBy, string phone, string? continueLink)
     {
         var to = new EmailAddress(mailCase.ReplyAddress, mailCase.Name);
         if (mailCase.Language != "en")
@@ -28,10 +28,7 @@ public static class MailTexts
                 Heeft u eerder hulp nodig? Bel ons op {phone}, of chat met ons via de website.
                 Bent u nu in gevaar? Bel 112. Denkt u aan zelfdoding? Bel 113 of 0800-0113.
 
-                {ContinueDutch}
-                {continueLink}
-
-                {KeepDutch}
+                {Continue(false, continueLink)}
 
                 Steunpunt
                 """;
@@ -46,16 +43,20 @@ public static class MailTexts
             Need help sooner? Call us on {phone}, or chat with us on our website.
             In danger right now? Call 112. Thinking about suicide? Call 113 or 0800-0113.
 
-            {ContinueEnglish}
-            {continueLink}
-
-            {KeepEnglish}
+            {Continue(true, continueLink)}
 
             Steunpunt
             """;
         return new EmailMessage([to], $"We have received your message [{mailCase.Reference}]", text, Html(text, continueLink));
     }
 
+    /// <summary>How to write again: the continue link, or (for a mail queued before there were links) the form.</summary>
+    private static string Continue(bool english, string? link) => link is null
+        ? english ? NoLinkEnglish : NoLinkDutch
+        : english ? $"{ContinueEnglish}\n{link}\n\n{KeepEnglish}" : $"{ContinueDutch}\n{link}\n\n{KeepDutch}";
+
+    private const string NoLinkDutch = "Op deze mail kunt u niet antwoorden. Wilt u iets aanvullen? Stuur dan een nieuw bericht via het contactformulier op onze website en noem het kenmerk.";
+    private const string NoLinkEnglish = "You cannot reply to this mail. To add something, send a new message through the contact form on our website and give the reference.";
     private const string ContinueDutch = "Op deze mail kunt u niet antwoorden. Wilt u iets aanvullen of op ons antwoord reageren? Dat kan via deze link:";
     private const string KeepDutch = "Deel deze link niet: met de link kan iemand uw berichten lezen. Wis deze mail als iemand anders uw mailbox kan lezen.";
     private const string ContinueEnglish = "You cannot reply to this mail. To add something or to answer us, use this link:";
@@ -69,13 +70,9 @@ public static class MailTexts
         var (subject, rate) = english
             ? ($"Re: your message to Steunpunt [{mailCase.Reference}]", "Was this answer clear? Let us know:")
             : ($"Re: uw bericht aan Steunpunt [{mailCase.Reference}]", "Was dit antwoord duidelijk? Laat het ons weten:");
-        var (write, keep) = english ? (ContinueEnglish, KeepEnglish) : (ContinueDutch, KeepDutch);
-        var text = continueLink is null
-            ? $"{reply.Text}\n\n{rate} {link}\n"
-            : $"{reply.Text}\n\n{write}\n{continueLink}\n\n{keep}\n\n{rate} {link}\n";
-        var html = reply.Html ?? Html(reply.Text);
-        if (continueLink is not null) html += $"<p>{E(write)}<br>{Anchor(continueLink)}</p><p>{E(keep)}</p>";
-        html += $"<p>{E(rate)} {Anchor(link)}</p>";
+        var write = Continue(english, continueLink);
+        var text = $"{reply.Text}\n\n{write}\n\n{rate} {link}\n";
+        var html = (reply.Html ?? Html(reply.Text)) + Html(write, continueLink) + $"<p>{E(rate)} {Anchor(link)}</p>";
         return new EmailMessage([new EmailAddress(mailCase.ReplyAddress, mailCase.Name)], subject, text, html);
     }
 

@@ -52,9 +52,8 @@ public static class MailLinks
         var match = false;
         foreach (var stored in hashes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var bytes = new byte[actual.Length];
-            if (!Base64Url.TryDecodeFromChars(stored, bytes, out var written) || written != bytes.Length) continue;
-            match |= CryptographicOperations.FixedTimeEquals(actual, bytes);
+            if (!Base64Url.IsValid(stored, out var length) || length != actual.Length) continue;
+            match |= CryptographicOperations.FixedTimeEquals(actual, Base64Url.DecodeFromChars(stored));
         }
         return match;
     }

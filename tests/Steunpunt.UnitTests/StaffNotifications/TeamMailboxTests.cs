@@ -26,6 +26,7 @@ public class TeamMailboxTests
     [InlineData(StaffNotificationKinds.ChatWaiting, false)]
     [InlineData(StaffNotificationKinds.ChatVisitorMessage, false)]
     [InlineData(StaffNotificationKinds.MailReceived, false)]
+    [InlineData(StaffNotificationKinds.MailMessage, false)]
     [InlineData(StaffNotificationKinds.SelfTestContactRequest, false)]
     [InlineData("some-future-kind", false)]
     public void By_default_the_kinds_someone_must_act_on_are_mailed(string kind, bool mailed)
@@ -78,11 +79,25 @@ public class TeamMailboxTests
     [InlineData(StaffNotificationKinds.MessageParked, "apart gezet")]
     [InlineData(StaffNotificationKinds.SelfTestContactRequest, "contactverzoek")]
     [InlineData(StaffNotificationKinds.MailReceived, "nieuwe mail")]
+    [InlineData(StaffNotificationKinds.MailMessage, "nieuw bericht in een mailzaak")]
     [InlineData(StaffNotificationKinds.ChatWaiting, "nieuwe chat")]
     [InlineData(StaffNotificationKinds.ChatVisitorMessage, "nieuw bericht")]
     [InlineData("some-future-kind", "nieuwe melding")]
     public void Every_kind_has_its_own_subject(string kind, string subject)
         => Assert.Contains(subject, Mailbox(kinds: "").Compose(Notification(kind)).Subject);
+
+    [Fact]
+    public void A_mail_message_names_the_case_and_says_when_it_reopened_and_may_go_to_the_team_mailbox()
+    {
+        var details = new Dictionary<string, string> { ["reference"] = "SP-ABCD2345", ["seq"] = "3", ["reopened"] = "true" };
+        var mail = Mailbox().Compose(Notification(StaffNotificationKinds.MailMessage, details));
+
+        Assert.Contains("zaak SP-ABCD2345 schreef een nieuw bericht", mail.PlainText);
+        Assert.Contains("weer open", mail.PlainText);
+        Assert.DoesNotContain("weer open", Mailbox().Compose(Notification(StaffNotificationKinds.MailMessage, new Dictionary<string, string>(details) { ["reopened"] = "false" })).PlainText);
+        Assert.True(Mailbox(kinds: "mail-message").ShouldMail(Notification(StaffNotificationKinds.MailMessage)));
+        Assert.Empty(new StaffNotificationsOptions { MailKinds = "mail-message" }.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(new object())));
+    }
 
     [Fact]
     public void Values_are_encoded_in_the_html_and_the_subject_stays_one_line()
