@@ -129,6 +129,28 @@ public class MailThreadTests(LocalHostFixture fixture)
         Assert.Contains("/satisfaction", await ratingPage.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/dev/mail/vervolg")]
+    [InlineData("/dev/beoordeel-antwoord?ref=0123456789abcdef0123456789abcdef")]
+    public async Task The_local_pages_are_Dutch_run_only_their_own_inline_script_and_are_not_cached(string path)
+    {
+        var page = await fixture.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"nl\">", html);
+        Assert.DoesNotContain("<script src", html);
+        var script = Regex.Match(html, "<script>(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        var style = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
+        string Hash(string content) => "'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(content))) + "'";
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains($"script-src {Hash(script)};", policy);
+        Assert.Contains($"style-src {Hash(style)};", policy);
+        Assert.True(page.Headers.CacheControl?.NoStore);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     [Fact]
     public async Task The_thread_opens_with_the_right_secret_only_and_a_wrong_one_tells_nothing()
     {
