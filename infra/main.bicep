@@ -17,7 +17,7 @@ param location string
 param stage ('dev' | 'prod') = 'dev'
 
 @minLength(1)
-@description('Browser origins of the website that hosts the widgets, e.g. https://www.example.nl. CORS for the Function App and SignalR.')
+@description('Browser origins of the website that hosts the widgets, e.g. https://www.example.nl. CORS with credentials for the Function App and SignalR, so explicit origins only: no *.')
 param websiteOrigins string[]
 
 @description('Entra ID tenant of the staff app registration. Empty: the tenant of this deployment.')

@@ -17,7 +17,7 @@ param signalRHostName string
 param communicationHostName string
 param emailSenderDomain string
 
-@description('Browser origins that may call the HTTP endpoints (CORS).')
+@description('Browser origins that may call the HTTP endpoints (CORS, with credentials: explicit origins, no *).')
 param websiteOrigins string[]
 
 @minValue(40)
@@ -139,8 +139,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       http20Enabled: true
       cors: {
         allowedOrigins: websiteOrigins
-        // Staff send bearer tokens, visitors a session token header: no cookies cross origins.
-        supportCredentials: false
+        // The browser SignalR client negotiates with credentials (Chromium refuses negotiate without
+        // Access-Control-Allow-Credentials), so credentials are on; App Service then needs explicit origins, never '*'.
+        supportCredentials: true
       }
     }
     functionAppConfig: {

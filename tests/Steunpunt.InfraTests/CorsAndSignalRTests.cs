@@ -33,6 +33,20 @@ public class CorsAndSignalRTests(InfraBuild infra)
     }
 
     [Fact]
+    public void The_Function_App_allows_credentials_for_the_explicit_website_origins_only()
+    {
+        // The browser SignalR client negotiates with credentials; App Service rejects '*' together with credentials.
+        foreach (var snapshot in infra.All)
+        {
+            var cors = snapshot.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["cors"]!;
+            Assert.True((bool?)cors["supportCredentials"], $"{snapshot}: supportCredentials must be true.");
+            var origins = cors["allowedOrigins"]!.AsArray().Select(origin => (string)origin!).ToList();
+            Assert.NotEmpty(origins);
+            Assert.All(origins, origin => Assert.Matches("^https://[^*/]+$", origin));
+        }
+    }
+
+    [Fact]
     public void Prod_gets_a_SignalR_tier_with_an_SLA_and_dev_the_free_one()
     {
         Assert.Equal("Free_F1", (string?)infra.Dev.Single(SignalR)["sku"]?["name"]);

@@ -50,6 +50,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSteunpunt(builder.Configuration);
         builder.Services.AddSingleton<DevStaffTokens>();
         builder.Services.AddEmulators(builder.Configuration);
+        HostCors.AddTo(builder);
 
         var functions = FunctionDiscovery.Discover(FunctionsAssembly).Select(f => new FunctionInvoker(f)).ToList();
         builder.Services.AddSingleton<IReadOnlyList<FunctionInvoker>>(functions);
@@ -69,6 +70,7 @@ public static class LocalFunctionsHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        HostCors.Use(app);
         MapFunctions(app, functions, host);
         DevEndpoints.Map(app, functions);
         app.MapEmulators();

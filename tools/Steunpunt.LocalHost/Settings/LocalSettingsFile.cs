@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Steunpunt.LocalHost.Settings;
 
 /// <summary>
-/// Reads the <c>Values</c> of local.settings.json as Core Tools does (falling back to the committed sample),
+/// Reads the <c>Values</c> and <c>Host</c> sections of local.settings.json as Core Tools does (falling back to the committed sample),
 /// turning <c>A__B</c> into the configuration key <c>A:B</c>.
 /// </summary>
 public static class LocalSettingsFile
@@ -20,14 +20,21 @@ public static class LocalSettingsFile
         {
             foreach (var property in section.EnumerateObject())
             {
-                values[property.Name.Replace("__", ":", StringComparison.Ordinal)] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null => null,
-                    _ => property.Value.GetRawText(),
-                };
+                values[property.Name.Replace("__", ":", StringComparison.Ordinal)] = Text(property.Value);
             }
+        }
+        // Host holds Core Tools' own settings (CORS, CORSCredentials, ...), read as Host:<name>.
+        if (document.RootElement.TryGetProperty("Host", out var hostSection) && hostSection.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in hostSection.EnumerateObject()) values[$"Host:{property.Name}"] = Text(property.Value);
         }
         return (path, values);
     }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
 }
