@@ -12,7 +12,8 @@ namespace Steunpunt.IntegrationTests.Connectors.SignalR;
 /// <summary>A real SignalR client that records what it receives, with waits that give up after a timeout.</summary>
 internal sealed class RecordingClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    /// <summary>Long enough for a push through a queue on a machine under load; a wait only ends this early when the push came.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentQueue<(string Target, JsonElement Argument)> received = new();
     private readonly SemaphoreSlim arrived = new(0);
@@ -110,7 +111,7 @@ internal static class SignalRTestKit
         // wait until the emulator knows the connection, so a message sent next cannot miss it.
         await LocalHostFixture.EventuallyAsync(
             () => Task.FromResult(Registry(fixture).IsConnected(connection.ConnectionId!) ? (object?)true : null),
-            "the emulator to register the connection", seconds: 10);
+            "the emulator to register the connection", seconds: 30);
         return client;
     }
 
