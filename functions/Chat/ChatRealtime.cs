@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Connectors.SignalR;
-using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Chat;
 

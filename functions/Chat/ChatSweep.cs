@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Storage;
-using Steunpunt.StaffNotifications;
+using Steunpunt.Common.Notifications;
 
 namespace Steunpunt.Chat;
 
@@ -11,7 +11,7 @@ namespace Steunpunt.Chat;
 /// idle for too long is closed. Safe to run twice at once: closing is a compare-and-swap, and an extra alert is harmless.
 /// </summary>
 public sealed class ChatSweep(
-    ChatStore store, ChatRealtime realtime, ChatWaitingList waitingList, WorkQueue queue, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatSweep> logger)
+    ChatStore store, ChatRealtime realtime, ChatWaitingList waitingList, IStaffNotifications staff, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatSweep> logger)
 {
     public async Task<(int Alerts, int Closed)> RunAsync(CancellationToken cancellationToken)
     {
@@ -34,11 +34,10 @@ public sealed class ChatSweep(
             }
             if (session.State == ChatStates.Waiting && !session.WaitAlertSent && now - session.StartedAt >= waitAlert)
             {
-                // Queue first, then mark: a crash in between repeats the alert rather than losing it. The id follows from the
+                // Raise first, then mark: a crash in between repeats the alert rather than losing it. The id follows from the
                 // chat, so a repeat is recognised (and the team mailbox gets one mail per chat).
                 var facts = new Dictionary<string, string>(VisitorChats.Facts(session)) { ["waitedMinutes"] = ((int)(now - session.StartedAt).TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                await queue.SendAsync(StorageNames.Queues.StaffNotifications,
-                    StaffNotification.Create(StaffNotificationKinds.ChatWaitingTooLong, id, now, facts, idempotencyKey: id), cancellationToken: cancellationToken);
+                await staff.RaiseAsync(StaffNotificationKinds.ChatWaitingTooLong, id, now, facts, idempotencyKey: id, cancellationToken);
                 session.WaitAlertSent = true;
                 await store.TryUpdateAsync(session, cancellationToken);
                 alerts++;

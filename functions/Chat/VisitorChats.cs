@@ -4,15 +4,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Http;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
-using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.Chat;
 
 /// <summary>The visitor's side of a chat: anonymous, one token per chat, nothing about the person stored.</summary>
 public sealed class VisitorChats(
     ChatStore store, ChatAvailabilityQuery availability, ChatRateLimits limits, ChatRealtime realtime, ChatWaitingList waitingList,
-    WorkQueue queue, IOptions<ChatOptions> options, TimeProvider clock, ILogger<VisitorChats> logger)
+    IStaffNotifications staff, IOptions<ChatOptions> options, TimeProvider clock, ILogger<VisitorChats> logger)
 {
     public async Task<IActionResult> StartAsync(StartChatRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
@@ -36,8 +36,8 @@ public sealed class VisitorChats(
             LastActivityAt = at,
         };
         await store.CreateAsync(session, cancellationToken);
-        // On the queue before the answer: once the visitor has an id, staff will hear of the chat.
-        await queue.SendAsync(StorageNames.Queues.StaffNotifications, StaffNotification.Create(StaffNotificationKinds.ChatWaiting, session.Id, at, Facts(session)), cancellationToken: cancellationToken);
+        // Raised before the answer: once the visitor has an id, staff will hear of the chat.
+        await staff.RaiseAsync(StaffNotificationKinds.ChatWaiting, session.Id, at, Facts(session), cancellationToken: cancellationToken);
         var position = await waitingList.JoinedAsync(session.Id, cancellationToken) ?? 1;
         logger.LogInformation("Chat {ChatId} started.", session.Id);
         return new JsonResponse(new ChatStarted(session.Id, token, session.State, position, at), StatusCodes.Status201Created)
@@ -77,8 +77,7 @@ public sealed class VisitorChats(
         }
         else
         {
-            await Task.WhenAll(echo, queue.SendAsync(StorageNames.Queues.StaffNotifications,
-                StaffNotification.Create(StaffNotificationKinds.ChatVisitorMessage, session.Id, message.SentAt, Facts(session)), cancellationToken: cancellationToken));
+            await Task.WhenAll(echo, staff.RaiseAsync(StaffNotificationKinds.ChatVisitorMessage, session.Id, message.SentAt, Facts(session), cancellationToken: cancellationToken));
         }
         return new JsonResponse(new { seq = message.Seq, sentAt = message.SentAt }, StatusCodes.Status201Created);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 
 namespace Steunpunt.StaffNotifications;

@@ -1,3 +1,4 @@
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Events;
 

@@ -1,3 +1,4 @@
+using Steunpunt.Common.Notifications;
 using Steunpunt.Connectors;
 
 namespace Steunpunt.StaffNotifications;
@@ -34,6 +35,10 @@ public sealed record StaffNotification(
     public static StaffNotification Create(string kind, string reference, DateTimeOffset at, IReadOnlyDictionary<string, string>? details, string idempotencyKey)
         => new(CurrentSchemaVersion, DeterministicId(kind, idempotencyKey), kind, reference, at, details);
 
+    /// <summary>The id recipe of <see cref="IStaffNotifications.RaiseAsync"/>: random without a key, else <see cref="DeterministicId"/>.</summary>
+    public static StaffNotification For(string kind, string reference, DateTimeOffset at, IReadOnlyDictionary<string, string>? details, string? idempotencyKey)
+        => idempotencyKey is null ? Create(kind, reference, at, details) : Create(kind, reference, at, details, idempotencyKey);
+
     /// <summary>SHA-256 of kind and key as a well-formed UUID (see <see cref="IdempotencyKey.ToGuid"/>): the same pair always gives the same id.</summary>
     public static Guid DeterministicId(string kind, string idempotencyKey)
     {
@@ -41,19 +46,4 @@ public sealed record StaffNotification(
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         return new IdempotencyKey(kind + "/" + idempotencyKey, default).ToGuid("staff-notification");
     }
-}
-
-public static class StaffNotificationKinds
-{
-    public const string ChatWaiting = "chat-waiting";
-    public const string ChatWaitingTooLong = "chat-waiting-too-long";
-    public const string ChatVisitorMessage = "chat-visitor-message";
-    public const string MailReceived = "mail-received";
-    public const string MailMessage = "mail-message";
-    public const string SelfTestContactRequest = "selftest-contact-request";
-    public const string SmsFailed = "sms-failed";
-    public const string MailUndeliverable = "mail-undeliverable";
-    public const string MessageParked = "message-parked";
-
-    public static readonly IReadOnlyList<string> All = [ChatWaiting, ChatWaitingTooLong, ChatVisitorMessage, MailReceived, MailMessage, SelfTestContactRequest, SmsFailed, MailUndeliverable, MessageParked];
 }

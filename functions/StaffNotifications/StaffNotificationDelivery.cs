@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Azure;
 using Microsoft.Extensions.Logging;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Email;
 using Steunpunt.Connectors.SignalR;

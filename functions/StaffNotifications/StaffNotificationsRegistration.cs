@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Settings;
 using Steunpunt.Connectors.Events;
 
@@ -15,6 +16,7 @@ public static class StaffNotificationsRegistration
         services.AddSingleton<TeamMailbox>();
         services.AddSingleton<StaffNotificationDelivery>();
         services.AddSingleton<StaffNotifier>();
+        services.AddSingleton<IStaffNotifications>(sp => sp.GetRequiredService<StaffNotifier>());
         services.AddSingleton<StaffNotificationCatchUp>();
         services.AddSingleton<StaffNotificationPurge>();
         services.AddSingleton<PoisonQueueWatcher>();

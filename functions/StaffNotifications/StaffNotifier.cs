@@ -1,24 +1,38 @@
 using Microsoft.Extensions.Logging;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 
 namespace Steunpunt.StaffNotifications;
 
 /// <summary>
-/// Raises a staff notification from code that itself runs in a queue function and is retried as a whole when it fails
-/// (the mail intake): delivers it at once, exactly as <see cref="PushStaffNotification"/> would (store, push, mail; see
-/// <see cref="StaffNotificationDelivery"/>), and puts it on the <c>staff-notifications</c> queue only when that fails,
-/// so the queue's retries and its poison queue take over from there.
+/// The slice's side of <see cref="IStaffNotifications"/>: makes the notification (its id from the kind and the producer's
+/// key, see <see cref="StaffNotification.For"/>) and sends it on its way. Most kinds go on the <c>staff-notifications</c>
+/// queue, so the producer (often a request a visitor waits for) never waits for a push or a team mail. The kinds in
+/// <see cref="DeliveredAtOnce"/> (a new mail case, a sender's message in its thread) are delivered at once, exactly as
+/// <see cref="PushStaffNotification"/> would (store, push, mail; see <see cref="StaffNotificationDelivery"/>), so staff
+/// hear of them without a queue hop, and queued only when that fails, so the queue's retries and its poison queue take
+/// over from there.
 /// </summary>
 /// <remarks>
-/// Nothing is lost this way: either the notification was stored and pushed (and mailed, for the kinds that are), or it
-/// is on the queue, or the enqueue failed too and the producer's own message comes back and raises it again. A repeat
-/// has the same id and time, so it overwrites its own row and a console drops it. What it saves, per notification,
-/// against always queueing: the enqueue, the receive and the delete of a second queue message, and the wait for the
-/// staff-notification listener to pick it up.
+/// Nothing is lost either way: a notification is stored and pushed (and mailed, for the kinds that are), or it is on the
+/// queue, or the enqueue failed too and the producer's own retry raises it again. A repeat has the same id and time, so
+/// it overwrites its own row and a console drops it. Why some kinds are delivered at once: docs/decisions/0001-staff-notification-port.md.
 /// </remarks>
-public sealed class StaffNotifier(StaffNotificationDelivery delivery, WorkQueue queue, ILogger<StaffNotifier> logger)
+public sealed class StaffNotifier(StaffNotificationDelivery delivery, WorkQueue queue, TeamMailbox mailbox, ILogger<StaffNotifier> logger) : IStaffNotifications
 {
-    public async Task RaiseAsync(StaffNotification notification, CancellationToken cancellationToken)
+    /// <summary>Kinds delivered from where they are raised, the queue only as the fallback.</summary>
+    public static readonly IReadOnlySet<string> DeliveredAtOnce = new HashSet<string>(StringComparer.Ordinal) { StaffNotificationKinds.MailReceived, StaffNotificationKinds.MailMessage };
+
+    public string? TeamMailbox => mailbox.Address;
+
+    public Task RaiseAsync(string kind, string reference, DateTimeOffset at, IReadOnlyDictionary<string, string>? details = null,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var notification = StaffNotification.For(kind, reference, at, details, idempotencyKey);
+        return DeliveredAtOnce.Contains(kind) ? DeliverOrQueueAsync(notification, cancellationToken) : QueueAsync(notification, cancellationToken);
+    }
+
+    private async Task DeliverOrQueueAsync(StaffNotification notification, CancellationToken cancellationToken)
     {
         try
         {
@@ -31,6 +45,9 @@ public sealed class StaffNotifier(StaffNotificationDelivery delivery, WorkQueue 
             logger.LogWarning("Staff notification {NotificationId} ({Kind}) not delivered at once ({Error}); queued for the retries.",
                 notification.Id, notification.Kind, exception.GetType().Name);
         }
-        await queue.SendAsync(StorageNames.Queues.StaffNotifications, notification, cancellationToken: cancellationToken);
+        await QueueAsync(notification, cancellationToken);
     }
+
+    private Task QueueAsync(StaffNotification notification, CancellationToken cancellationToken)
+        => queue.SendAsync(StorageNames.Queues.StaffNotifications, notification, cancellationToken: cancellationToken);
 }

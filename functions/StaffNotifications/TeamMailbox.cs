@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
 

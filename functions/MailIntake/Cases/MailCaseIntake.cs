@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
+using Steunpunt.Common.Notifications;
 using Steunpunt.MailIntake.Sender;
-using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.MailIntake.Cases;
 
@@ -21,7 +21,7 @@ namespace Steunpunt.MailIntake.Cases;
 /// then the push to staff and the receipt (sent, not waited for).
 /// </remarks>
 public sealed class MailCaseIntake(
-    MailCaseStore store, MailSenders senders, MailLinkKeys links, IEmailSender email, StaffNotifier notifier, IOptions<MailIntakeOptions> options,
+    MailCaseStore store, MailSenders senders, MailLinkKeys links, IEmailSender email, IStaffNotifications notifier, IOptions<MailIntakeOptions> options,
     ILogger<MailCaseIntake> logger)
 {
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
@@ -64,15 +64,15 @@ public sealed class MailCaseIntake(
 
         // Staff hear of the case before the receipt goes out: should the mail service be down, the case is stored, in the
         // inbox and known to staff while the message waits for its next attempt. Delivered from here (stored and pushed),
-        // queued only when that fails: see StaffNotifier.
-        await notifier.RaiseAsync(new StaffNotification(StaffNotification.CurrentSchemaVersion,
-            new IdempotencyKey("mail-received/" + id, mailCase.ReceivedAt).ToGuid("staff-notification"), StaffNotificationKinds.MailReceived, id, mailCase.ReceivedAt,
+        // queued only when that fails (the StaffNotifications slice decides, per kind).
+        await notifier.RaiseAsync(StaffNotificationKinds.MailReceived, id, mailCase.ReceivedAt,
             new Dictionary<string, string>
             {
                 ["reference"] = mailCase.Reference,
                 ["crimeType"] = mailCase.CrimeType ?? "",
                 ["repeatContact"] = mailCase.RepeatContact ? "true" : "false",
-            }), cancellationToken);
+            },
+            idempotencyKey: id, cancellationToken);
 
         // The last step, so the only thing after it that can bring the message back is the delete of the message itself: a
         // redelivery then sends the receipt again with the same Operation-Id, the same operation to the service (see

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Steunpunt.Common.Storage;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Connectors.Events;
-using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.MailIntake.Cases;
 
@@ -16,7 +15,7 @@ namespace Steunpunt.MailIntake.Cases;
 /// The report's status text is left out: a bounce text often quotes the address. The id follows from the message id
 /// and the address, so Event Grid delivering the report again raises the same notification.
 /// </remarks>
-public sealed class MailDeliveryReports(MailSenders senders, MailCaseStore cases, TeamMailbox team, WorkQueue queue, TimeProvider clock, ILogger<MailDeliveryReports> logger)
+public sealed class MailDeliveryReports(MailSenders senders, MailCaseStore cases, IStaffNotifications staff, TimeProvider clock, ILogger<MailDeliveryReports> logger)
     : ICommunicationEventHandler
 {
     /// <summary>Nobody needs to act on these: delivered, or a distribution list expanded (its members get reports of their own).</summary>
@@ -32,7 +31,7 @@ public sealed class MailDeliveryReports(MailSenders senders, MailCaseStore cases
         if (string.IsNullOrWhiteSpace(messageId) || string.IsNullOrWhiteSpace(status) || Arrived.Contains(status, StringComparer.OrdinalIgnoreCase)) return;
 
         var recipient = MailIntakeRules.NormaliseAddress(EventGridPayload.PropertyText(data, "recipient"));
-        if (recipient is not null && team.Address is { } teamAddress && recipient == MailIntakeRules.NormaliseAddress(teamAddress))
+        if (recipient is not null && staff.TeamMailbox is { } teamAddress && recipient == MailIntakeRules.NormaliseAddress(teamAddress))
         {
             // Told to the team mailbox, a bounce of the team mailbox would only bounce again.
             logger.LogWarning("A mail to the team mailbox was not delivered ({Status}, operation {MessageId}).", status, messageId);
@@ -43,9 +42,8 @@ public sealed class MailDeliveryReports(MailSenders senders, MailCaseStore cases
         var mailCase = hash is not null && await senders.LastCaseIdAsync(hash, cancellationToken) is { } caseId ? await cases.FindAsync(caseId, cancellationToken) : null;
         var details = new Dictionary<string, string> { ["messageId"] = messageId, ["deliveryStatus"] = status };
         if (mailCase is not null) details["caseReference"] = mailCase.Reference;
-        var notification = StaffNotification.Create(StaffNotificationKinds.MailUndeliverable, mailCase?.Id ?? messageId, AttemptedAt(report) ?? clock.GetUtcNow(), details,
-            idempotencyKey: messageId + "/" + (hash ?? ""));
-        await queue.SendAsync(StorageNames.Queues.StaffNotifications, notification, cancellationToken: cancellationToken);
+        await staff.RaiseAsync(StaffNotificationKinds.MailUndeliverable, mailCase?.Id ?? messageId, AttemptedAt(report) ?? clock.GetUtcNow(), details,
+            idempotencyKey: messageId + "/" + (hash ?? ""), cancellationToken);
         logger.LogInformation("E-mail operation {MessageId} not delivered ({Status}); staff notified{Case}.", messageId, status, mailCase is null ? "" : " for case " + mailCase.Id);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Steunpunt.Common.Notifications;
 using Steunpunt.MailIntake.Cases;
-using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.MailIntake.Sender;
 
@@ -24,7 +24,7 @@ public enum SenderMessageOutcome
 /// of the case's (or of no case, or of an erased one) is answered alike, so an answer never tells whether a case exists.
 /// A new message reopens a closed case (and puts an answered one back to its owner) and raises <c>mail-message</c>.
 /// </summary>
-public sealed class SenderThread(MailCaseStore store, MailLinkKeys links, StaffNotifier notifier, TimeProvider clock, ILogger<SenderThread> logger)
+public sealed class SenderThread(MailCaseStore store, MailLinkKeys links, IStaffNotifications notifier, TimeProvider clock, ILogger<SenderThread> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -71,12 +71,12 @@ public sealed class SenderThread(MailCaseStore store, MailLinkKeys links, StaffN
             // The purge keeps a case the sender wrote into for the retention period after the message (see MailCaseRetention).
             await store.RecordStatsAsync(mailCase, new Dictionary<string, object?> { ["LastSenderMessageAt"] = now }, cancellationToken);
             var reopened = previous == MailCaseStatus.Closed;
-            await notifier.RaiseAsync(StaffNotification.Create(StaffNotificationKinds.MailMessage, id, now, new Dictionary<string, string>
+            await notifier.RaiseAsync(StaffNotificationKinds.MailMessage, id, now, new Dictionary<string, string>
             {
                 ["reference"] = mailCase.Reference,
                 ["seq"] = mailCase.LastSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["reopened"] = reopened ? "true" : "false",
-            }, idempotencyKey: $"{id}/{mailCase.LastSequence}"), cancellationToken);
+            }, idempotencyKey: $"{id}/{mailCase.LastSequence}", cancellationToken);
             logger.LogInformation("Message {Sequence} from the sender of mail case {CaseId} stored{Reopened}.", mailCase.LastSequence, id, reopened ? "; case reopened" : "");
             return (SenderMessageOutcome.Added, new SenderMessageAdded(mailCase.LastSequence, now, Thanks(mailCase.Language)));
         }

@@ -1,7 +1,7 @@
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Events;
-using Steunpunt.StaffNotifications;
+using Steunpunt.Common.Notifications;
 
 namespace Steunpunt.Reminders.Sending;
 
@@ -10,7 +10,7 @@ namespace Steunpunt.Reminders.Sending;
 /// <c>sms-failed</c> staff notification, so someone can call the client. The report itself is stored by
 /// <see cref="SmsDeliveryReports"/>; the reminder row holds the message id to find it.
 /// </summary>
-public sealed class ReminderDeliveryFailures(WorkQueue queue, TimeProvider clock) : ICommunicationEventHandler
+public sealed class ReminderDeliveryFailures(IStaffNotifications staff, TimeProvider clock) : ICommunicationEventHandler
 {
     public string EventType => CommunicationEventTypes.SmsDeliveryReportReceived;
 
@@ -23,9 +23,8 @@ public sealed class ReminderDeliveryFailures(WorkQueue queue, TimeProvider clock
         var parts = tag.Split('/');
         if (parts.Length != 3) return;
         // The same event delivered again gives the same notification id, so the console shows it once.
-        var id = new IdempotencyKey("sms-failed/" + communicationEvent.Id, clock.GetUtcNow()).ToGuid("staff-notification");
-        var notification = new StaffNotification(StaffNotification.CurrentSchemaVersion, id, StaffNotificationKinds.SmsFailed, parts[1], clock.GetUtcNow(),
-            new Dictionary<string, string> { ["purpose"] = "appointment-reminder", ["leadMinutes"] = parts[2], ["status"] = status });
-        await queue.SendAsync(StorageNames.Queues.StaffNotifications, notification, cancellationToken: cancellationToken);
+        await staff.RaiseAsync(StaffNotificationKinds.SmsFailed, parts[1], clock.GetUtcNow(),
+            new Dictionary<string, string> { ["purpose"] = "appointment-reminder", ["leadMinutes"] = parts[2], ["status"] = status },
+            idempotencyKey: communicationEvent.Id, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Sms;
 using Steunpunt.Reminders.Appointments;
-using Steunpunt.StaffNotifications;
+using Steunpunt.Common.Notifications;
 
 namespace Steunpunt.Reminders.Sending;
 
@@ -18,7 +18,7 @@ public sealed class ReminderSender(
     AppointmentStore appointments,
     SmsOptOuts optOuts,
     ISmsSender sms,
-    WorkQueue queue,
+    IStaffNotifications staff,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
     ILogger<ReminderSender> logger)
@@ -57,10 +57,9 @@ public sealed class ReminderSender(
         {
             logger.LogWarning("Reminder for appointment {AppointmentId} was refused: {Status}.", message.AppointmentId, result.HttpStatusCode);
             // Someone should call the client instead; the same message again gives the same notification id.
-            var id = Key(message).ToGuid("staff-notification");
-            await queue.SendAsync(StorageNames.Queues.StaffNotifications, new StaffNotification(StaffNotification.CurrentSchemaVersion, id, StaffNotificationKinds.SmsFailed,
-                message.AppointmentId, now, new Dictionary<string, string> { ["purpose"] = "appointment-reminder", ["leadMinutes"] = message.LeadMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "refused" }),
-                cancellationToken: cancellationToken);
+            await staff.RaiseAsync(StaffNotificationKinds.SmsFailed, message.AppointmentId, now,
+                new Dictionary<string, string> { ["purpose"] = "appointment-reminder", ["leadMinutes"] = message.LeadMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "refused" },
+                idempotencyKey: Key(message).Value, cancellationToken);
             await schedule.TryMarkAsync(row, ReminderStatus.Skipped, now, cancellationToken, "refused");
             return;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Json;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;

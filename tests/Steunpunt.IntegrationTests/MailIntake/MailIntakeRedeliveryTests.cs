@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 using Steunpunt.IntegrationTests.Chat;
 using Steunpunt.IntegrationTests.Connectors.SignalR;
@@ -89,7 +90,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
     {
         var delivery = new StaffNotificationDelivery(new StaffNotificationStore(storage), fixture.Services.GetRequiredService<IRealtimeMessenger>(), email,
             fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotificationDelivery>.Instance);
-        return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), new MailLinkKeys(Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), NullLogger<StaffNotifier>.Instance),
+        return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), new MailLinkKeys(Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotifier>.Instance),
             fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>(), NullLogger<MailCaseIntake>.Instance);
     }
 

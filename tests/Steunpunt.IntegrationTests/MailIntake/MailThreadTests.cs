@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Json;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 using Steunpunt.IntegrationTests.Chat;
 using Steunpunt.LocalHost.Emulators.CommunicationServices;

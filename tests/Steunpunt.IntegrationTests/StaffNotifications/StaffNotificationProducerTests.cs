@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Json;
 using Steunpunt.Common.Storage;
 using Steunpunt.IntegrationTests.Connectors.SignalR;

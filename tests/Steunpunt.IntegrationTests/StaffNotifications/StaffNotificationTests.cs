@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Steunpunt.Common.Notifications;
 using Steunpunt.IntegrationTests.Connectors.SignalR;
 using Steunpunt.StaffNotifications;
 using static Steunpunt.IntegrationTests.StaffNotifications.StaffNotificationTestKit;

@@ -1,3 +1,4 @@
+using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors.Events;
 using Steunpunt.SelfTests;
@@ -41,12 +42,14 @@ public class StaffNotificationIdTests
         => Assert.ThrowsAny<ArgumentException>(() => StaffNotification.Create("sms-failed", "r", At, null, idempotencyKey: " "));
 
     [Fact]
-    public void A_contact_request_notification_follows_from_the_request_and_holds_no_contact_detail()
+    public async Task A_contact_request_notification_follows_from_the_request_and_holds_no_contact_detail()
     {
         var request = new SelfTestContactRequest(1, Guid.NewGuid(), "trauma-screen", 1, "phone", "+31612345678", "nl", At, true, ["talk-to-us"]);
+        var raised = new RecordingStaffNotifications();
 
-        var first = StoreSelfTestContactRequest.ContactRequestNotification(request);
-        var again = StoreSelfTestContactRequest.ContactRequestNotification(request);
+        await StoreSelfTestContactRequest.NotifyAsync(raised, request, default);
+        await StoreSelfTestContactRequest.NotifyAsync(raised, request, default);
+        var (first, again) = (raised.Raised[0], raised.Raised[1]);
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(At, first.OccurredAt);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Notifications;
 using Steunpunt.StaffNotifications;
 
 namespace Steunpunt.UnitTests.StaffNotifications;

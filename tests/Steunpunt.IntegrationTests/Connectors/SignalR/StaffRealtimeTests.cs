@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Steunpunt.Connectors.SignalR;
 using Steunpunt.StaffNotifications;
 using static Steunpunt.IntegrationTests.Connectors.SignalR.SignalRTestKit;
 

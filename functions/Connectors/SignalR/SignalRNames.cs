@@ -1,4 +1,4 @@
-namespace Steunpunt.StaffNotifications;
+namespace Steunpunt.Connectors.SignalR;
 
 /// <summary>The SignalR hubs of the app. Clients connect to <c>{functions}/api/{hub}</c>, which negotiates for them.</summary>
 public static class SignalRHubs
