@@ -32,13 +32,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process process;
+    private readonly AzuriteLog log;
     private int disposed;
 
-    private AzuriteProcess(Process process, AzuritePorts? dedicatedPorts)
+    private AzuriteProcess(Process process, AzuriteLog log, AzuritePorts? dedicatedPorts)
     {
         this.process = process;
+        this.log = log;
         DedicatedPorts = dedicatedPorts;
     }
+
+    /// <summary>The file Azurite's own output goes to, in its data folder (see <see cref="AzuriteLog"/>).</summary>
+    public const string LogFile = "azurite.log";
 
     /// <summary>The node process: its CPU time and memory can be read from /proc.</summary>
     public int ProcessId => process.Id;
@@ -71,9 +76,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
             Directory.CreateDirectory(dataFolder);
             arguments.AddRange(["--location", dataFolder]);
         }
-        var process = await StartAsync(repositoryRoot, arguments, Ports, new Dictionary<string, string>(), cancellationToken);
+        var output = new AzuriteLog(dataFolder is null ? null : Path.Combine(dataFolder, LogFile));
+        var process = await StartAsync(repositoryRoot, arguments, Ports, new Dictionary<string, string>(), output, cancellationToken);
         log.WriteLine($"Azurite: started (pid {process.Id}, {(dataFolder is null ? "in memory" : "data in " + dataFolder)}).");
-        return new AzuriteProcess(process, dedicatedPorts: null);
+        return new AzuriteProcess(process, output, dedicatedPorts: null);
     }
 
     /// <summary>
@@ -93,15 +99,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--inMemoryPersistence",
         ];
         Dictionary<string, string> environment = nodeHeapMegabytes is { } heap ? new() { ["NODE_OPTIONS"] = $"--max-old-space-size={heap}" } : [];
-        var process = await StartAsync(repositoryRoot, arguments, ports.All, environment, cancellationToken);
-        var azurite = new AzuriteProcess(process, ports);
+        var output = new AzuriteLog(path: null);
+        var process = await StartAsync(repositoryRoot, arguments, ports.All, environment, output, cancellationToken);
+        var azurite = new AzuriteProcess(process, output, ports);
         AppDomain.CurrentDomain.ProcessExit += azurite.KillOnExit;
         log.WriteLine($"Azurite: started a dedicated instance (pid {process.Id}, in memory, blob/queue/table ports {ports.Blob}/{ports.Queue}/{ports.Table}" +
             $"{(nodeHeapMegabytes is { } mb ? $", node heap limit {mb:N0} MB" : "")}).");
         return azurite;
     }
 
-    private static async Task<Process> StartAsync(string repositoryRoot, IEnumerable<string> arguments, IReadOnlyList<int> ports, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    private static async Task<Process> StartAsync(string repositoryRoot, IEnumerable<string> arguments, IReadOnlyList<int> ports, IReadOnlyDictionary<string, string> environment, AzuriteLog output, CancellationToken cancellationToken)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -123,9 +130,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Write(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Write(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -136,11 +142,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join(Environment.NewLine, output)}");
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {output.Tail()}");
                 }
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"Azurite did not listen on {string.Join(", ", ports)} within 60 s: {string.Join(Environment.NewLine, output)}");
+                    throw new TimeoutException($"Azurite did not listen on {string.Join(", ", ports)} within 60 s: {output.Tail()}");
                 }
                 await Task.Delay(100, cancellationToken);
             }
@@ -149,6 +155,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             process.Dispose();
+            output.Dispose();
             throw;
         }
         return process;
@@ -211,5 +218,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        log.Dispose();
     }
 }
