@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Steunpunt.Common.Http;
 using Steunpunt.Composition;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<UnhandledExceptionMiddleware>();
 builder.Services.AddSteunpunt(builder.Configuration);
 builder.Build().Run();

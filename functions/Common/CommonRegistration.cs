@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Steunpunt.Common.Http;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
 
@@ -8,7 +9,7 @@ namespace Steunpunt.Common;
 
 public static class CommonRegistration
 {
-    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks and the app's own keys.</summary>
+    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks, the app's own keys and the answer to an unhandled exception.</summary>
     public static IServiceCollection AddCommon(this IServiceCollection services, IConfiguration configuration)
     {
         // TryAdd: a test or benchmark that registered its own clock first keeps it.
@@ -19,6 +20,7 @@ public static class CommonRegistration
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<Watermarks>();
         services.AddSingleton<AppSecrets>();
+        services.AddSingleton<UnhandledExceptionAnswer>();
         return services;
     }
 }

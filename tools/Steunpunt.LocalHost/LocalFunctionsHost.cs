@@ -44,6 +44,8 @@ public static class LocalFunctionsHost
         builder.WebHost.UseUrls(builder.Configuration["LocalHost:Urls"] ?? DefaultUrl);
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A second line of defence: the trigger loops catch their own failures, but none may ever stop the host.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         var host = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         builder.Services.AddSingleton(host);
@@ -79,25 +81,13 @@ public static class LocalFunctionsHost
 
     private static void MapFunctions(WebApplication app, IReadOnlyList<FunctionInvoker> functions, HostJsonSettings host)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Steunpunt.LocalHost.Http");
+        // The same answer to an unhandled exception as the Functions worker's middleware gives.
+        var unhandled = app.Services.GetRequiredService<UnhandledExceptionAnswer>();
         foreach (var invoker in functions)
         {
             if (invoker.Function.Trigger is not HttpTriggerDescriptor http) continue;
             var pattern = RoutePattern(host, http);
-            RequestDelegate handler = async context =>
-            {
-                try
-                {
-                    await invoker.InvokeHttpAsync(context);
-                }
-                catch (Exception exception) when (!context.Response.HasStarted)
-                {
-                    // The type only: an exception message can quote what a visitor sent.
-                    logger.LogError("Function {Function} failed: {Error}.", invoker.Function.Name, exception.GetType().Name);
-                    context.Response.Clear();
-                    await ((JsonResponse)Problem.InternalError()).WriteAsync(context);
-                }
-            };
+            RequestDelegate handler = context => unhandled.InvokeAsync(context, invoker.Function.Name, () => invoker.InvokeHttpAsync(context));
             var endpoint = http.Methods.Count == 0
                 ? app.Map(pattern, handler)
                 : app.MapMethods(pattern, http.Methods.Select(m => m.ToUpperInvariant()), handler);

@@ -62,12 +62,31 @@ public static class Problem
     public static IActionResult TooManyRequests(string detail, TimeSpan retryAfter)
         => new JsonResponse(Body(StatusCodes.Status429TooManyRequests, "rate-limited", "Te veel verzoeken.", detail), StatusCodes.Status429TooManyRequests, ContentType)
         {
-            Headers = new Dictionary<string, string> { ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Headers = RetryAfter(retryAfter),
         };
 
-    public static IActionResult InternalError()
-        => Create(StatusCodes.Status500InternalServerError, "internal-error", "Er ging iets mis aan onze kant.",
-            "Probeer het later opnieuw. Bij spoed: bel 112; voor hulp na een misdrijf kunt u ons ook bellen.");
+    /// <param name="correlationId">Also in the log line of the failure, so a visitor's report can be matched to it.</param>
+    public static IActionResult InternalError(string correlationId)
+        => new JsonResponse(Body(StatusCodes.Status500InternalServerError, "internal-error", "Er ging iets mis aan onze kant.",
+            "Probeer het later opnieuw. Bij spoed: bel 112; voor hulp na een misdrijf kunt u ons ook bellen.") with
+        {
+            Extensions = new Dictionary<string, object?> { ["correlationId"] = correlationId },
+        }, StatusCodes.Status500InternalServerError, ContentType);
+
+    /// <summary>Storage (or another service we depend on) did not answer in time: worth trying again shortly.</summary>
+    public static IActionResult StorageUnavailable(string correlationId, TimeSpan retryAfter)
+        => new JsonResponse(Body(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "De dienst is tijdelijk niet beschikbaar.",
+            $"Uw aanvraag kon nu niet worden verwerkt. Probeer het over {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconden opnieuw. " +
+            "Bij spoed: bel 112; voor hulp na een misdrijf kunt u ons ook bellen.") with
+        {
+            Extensions = new Dictionary<string, object?> { ["correlationId"] = correlationId },
+        }, StatusCodes.Status503ServiceUnavailable, ContentType)
+        {
+            Headers = RetryAfter(retryAfter),
+        };
+
+    private static Dictionary<string, string> RetryAfter(TimeSpan wait)
+        => new() { ["Retry-After"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     /// <summary>Visitors' input quoted in an error text, kept short so an error cannot echo a whole body.</summary>
     public static string Echo(string value) => value.Length <= 40 ? value : value[..40] + "…";

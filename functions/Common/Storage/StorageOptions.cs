@@ -24,9 +24,9 @@ public sealed class StorageAccount
     public static StorageAccount FromConfiguration(IConfiguration configuration)
     {
         var connectionString = configuration[Setting];
-        var tableOptions = new TableClientOptions();
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        var rawQueueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        var tableOptions = Budgeted(new TableClientOptions());
+        var queueOptions = Budgeted(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var rawQueueOptions = Budgeted(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             try
@@ -63,6 +63,12 @@ public sealed class StorageAccount
             Queues = new QueueServiceClient(queueUri, credential, queueOptions),
             RawQueues = new QueueServiceClient(queueUri, credential, rawQueueOptions),
         };
+    }
+
+    private static T Budgeted<T>(T options) where T : ClientOptions
+    {
+        options.RetryPolicy = StorageCallBudget.RetryPolicy(options.Retry);
+        return options;
     }
 
     private static Uri? ServiceUri(IConfigurationSection section, string key, string? accountName, string service)

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,8 @@ namespace Steunpunt.LocalHost.Triggers;
 /// a new batch once in-flight work drops to <c>newBatchThreshold</c>, exponential polling back-off up to
 /// <c>maxPollingInterval</c>, a failed message made visible again after <c>visibilityTimeout</c>, and after
 /// <c>maxDequeueCount</c> failed attempts moved to <c>&lt;queue&gt;-poison</c>. A message is deleted only after
-/// the function succeeded, so nothing is dropped.
+/// the function succeeded, so nothing is dropped. No failure ends the loop (storage may be unreachable for a while): it is
+/// logged by type, the loop backs off and carries on.
 /// </summary>
 public sealed class QueueTriggerListener(
     FunctionInvoker invoker, HostJsonSettings host, StorageAccount storage, IServiceScopeFactory scopes, ILogger<QueueTriggerListener> logger)
@@ -24,6 +24,8 @@ public sealed class QueueTriggerListener(
     /// <summary>How long a received message stays invisible while the function runs.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstFailureBackOff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaximumFailureBackOff = TimeSpan.FromSeconds(15);
 
     private readonly QueueTriggerDescriptor trigger = (QueueTriggerDescriptor)invoker.Function.Trigger;
     private TaskCompletionSource oneFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -36,6 +38,7 @@ public sealed class QueueTriggerListener(
         await WaitForQueueAsync(queue, poison, stoppingToken);
 
         var delay = MinimumPollingInterval;
+        var failures = 0;
         var running = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -55,11 +58,15 @@ public sealed class QueueTriggerListener(
             {
                 break;
             }
-            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Polling queue {Queue} failed ({Error}); retrying.", trigger.QueueName, exception.GetType().Name);
-                messages = [];
+                // Whatever the storage client threw (an AggregateException once its own retries are used up): wait, then poll again.
+                var backOff = BackOff(++failures);
+                logger.LogWarning("Polling queue {Queue} failed ({Error}); retrying in {BackOff}.", trigger.QueueName, exception.GetType().Name, backOff);
+                await Task.Delay(backOff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                continue;
             }
+            failures = 0;
 
             if (messages.Length == 0)
             {
@@ -72,7 +79,7 @@ public sealed class QueueTriggerListener(
             foreach (var message in messages)
             {
                 Interlocked.Increment(ref inFlight);
-                var task = Task.Run(() => ProcessAsync(queue, poison, message, stoppingToken), CancellationToken.None);
+                var task = Task.Run(() => ProcessOrLeaveAsync(queue, poison, message, stoppingToken), CancellationToken.None);
                 lock (running) running.Add(task);
                 _ = task.ContinueWith(t =>
                 {
@@ -87,8 +94,12 @@ public sealed class QueueTriggerListener(
         await Task.WhenAll(remaining);
     }
 
+    private static TimeSpan BackOff(int failures)
+        => TimeSpan.FromTicks(Math.Min(FirstFailureBackOff.Ticks << Math.Min(failures - 1, 10), MaximumFailureBackOff.Ticks));
+
     private async Task WaitForQueueAsync(QueueClient queue, QueueClient poison, CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -97,11 +108,28 @@ public sealed class QueueTriggerListener(
                 await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 return;
             }
-            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Queue {Queue} is not reachable yet ({Error}).", trigger.QueueName, exception.GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(BackOff(++failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// A message whose settling (delete, update, move to poison) fails stays on the queue as it was: it becomes visible
+    /// again when its lease ends and is handled again, as after a crash.
+    /// </summary>
+    private async Task ProcessOrLeaveAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(queue, poison, message, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Queue {Queue}: message {MessageId} could not be settled ({Error}); it comes back when its lease ends.",
+                trigger.QueueName, message.MessageId, exception.GetType().Name);
         }
     }
 
@@ -135,7 +163,6 @@ public sealed class QueueTriggerListener(
         {
             await using var scope = scopes.CreateAsyncScope();
             await invoker.InvokeAsync(scope.ServiceProvider, new InvocationInput(Message: decoded), stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -150,7 +177,9 @@ public sealed class QueueTriggerListener(
             {
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: host.QueueVisibilityTimeout, cancellationToken: CancellationToken.None);
             }
+            return;
         }
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
     }
 
     private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string reason)

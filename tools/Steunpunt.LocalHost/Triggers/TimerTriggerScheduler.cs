@@ -12,19 +12,23 @@ namespace Steunpunt.LocalHost.Triggers;
 /// <summary>
 /// Runs one timer-triggered function on its schedule. As in the Functions host, the schedule status (last and
 /// next occurrence) is kept in storage (here a table), so an occurrence missed while the host was down runs
-/// once at start with <c>IsPastDue</c> set; <c>RunOnStartup</c> runs it at every start.
+/// once at start with <c>IsPastDue</c> set; <c>RunOnStartup</c> runs it at every start. Storage that does not answer
+/// never ends the schedule: a status that cannot be stored is logged and the runs go on.
 /// </summary>
 public sealed class TimerTriggerScheduler(
     FunctionInvoker invoker, TimerSchedule schedule, StorageAccount storage, TimeProvider clock, IServiceScopeFactory scopes,
     ILogger<TimerTriggerScheduler> logger) : BackgroundService
 {
     public const string StatusTable = "LocalHostTimerStatus";
+    private static readonly TimeSpan MaximumBackOff = TimeSpan.FromSeconds(15);
     private readonly TimerTriggerDescriptor trigger = (TimerTriggerDescriptor)invoker.Function.Trigger;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var table = storage.Tables.GetTableClient(StatusTable);
-        var status = await ReadStatusAsync(table, stoppingToken);
+        // Whether an occurrence was missed is in the stored status, so the first run waits until it can be read.
+        var (read, status) = await FirstStatusAsync(table, stoppingToken);
+        if (!read) return;
         var now = clock.GetUtcNow();
         var pastDue = trigger.UseMonitor && status?.Next is { } next && next < now;
         // The occurrence waited for is the one stored as next: computed again from the time after a storage round trip,
@@ -40,7 +44,7 @@ public sealed class TimerTriggerScheduler(
             occurrence = schedule.NextAfter(now);
             if (occurrence is not null)
             {
-                await WriteStatusAsync(table, new ScheduleStatus { Last = status?.Last ?? default, Next = occurrence.Value.UtcDateTime, LastUpdated = now.UtcDateTime }, stoppingToken);
+                await TryWriteStatusAsync(table, new ScheduleStatus { Last = status?.Last ?? default, Next = occurrence.Value.UtcDateTime, LastUpdated = now.UtcDateTime }, stoppingToken);
             }
         }
 
@@ -79,7 +83,7 @@ public sealed class TimerTriggerScheduler(
         }
     }
 
-    /// <summary>Runs the function once and stores (and returns) the status it leaves: this occurrence as the last, the next one after now.</summary>
+    /// <summary>Runs the function once and stores (when storage answers) and returns the status it leaves: this occurrence as the last, the next one after now.</summary>
     private async Task<ScheduleStatus> RunAsync(TableClient table, ScheduleStatus? previous, DateTimeOffset occurrence, bool pastDue, CancellationToken stoppingToken)
     {
         var info = new TimerInfo { IsPastDue = pastDue, ScheduleStatus = previous };
@@ -100,8 +104,43 @@ public sealed class TimerTriggerScheduler(
             Next = next?.UtcDateTime ?? default,
             LastUpdated = clock.GetUtcNow().UtcDateTime,
         };
-        await WriteStatusAsync(table, status, CancellationToken.None);
+        await TryWriteStatusAsync(table, status, CancellationToken.None);
         return status;
+    }
+
+    private async Task<(bool Read, ScheduleStatus? Status)> FirstStatusAsync(TableClient table, CancellationToken stoppingToken)
+    {
+        var backOff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                return (true, await ReadStatusAsync(table, stoppingToken));
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Timer {Function}: schedule status unreadable ({Error}); retrying in {BackOff}.", invoker.Function.Name, exception.GetType().Name, backOff);
+                await Task.Delay(backOff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaximumBackOff.Ticks));
+            }
+        }
+        return (false, null);
+    }
+
+    /// <summary>
+    /// The stored status only serves to spot a missed occurrence after a restart: a write storage cannot take now is logged
+    /// and the schedule goes on (the next run writes it again).
+    /// </summary>
+    private async Task TryWriteStatusAsync(TableClient table, ScheduleStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteStatusAsync(table, status, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Timer {Function}: schedule status not stored ({Error}).", invoker.Function.Name, exception.GetType().Name);
+        }
     }
 
     private async Task<ScheduleStatus?> ReadStatusAsync(TableClient table, CancellationToken cancellationToken)
