@@ -21,6 +21,7 @@ public static class SelfTestsRegistration
         services.AddSingleton<SelfTestInsightsQuery>();
         services.AddSingleton<ContactRequestStore>();
         services.AddSingleton<ContactDetailPurge>();
+        services.AddSingleton<ContactRequestDesk>();
         return services;
     }
 }

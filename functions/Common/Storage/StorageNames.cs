@@ -10,6 +10,8 @@ public static class StorageNames
     {
         public const string SelfTestEvents = "SelfTestEvents";
         public const string SelfTestContactRequests = "SelfTestContactRequests";
+        /// <summary>Contact requests by id (where the request is) and the open ones newest first, for staff.</summary>
+        public const string SelfTestContactIndex = "SelfTestContactIndex";
         public const string Watermarks = "Watermarks";
         public const string SmsDeliveryReports = "SmsDeliveryReports";
         public const string Chats = "Chats";
@@ -32,13 +34,15 @@ public static class StorageNames
         public const string Appointments = "Appointments";
         public const string ReminderSchedule = "ReminderSchedule";
         public const string AppointmentStats = "AppointmentStats";
+        /// <summary>Appointments by local day of their start, in order of start, for the staff day list.</summary>
+        public const string AppointmentDays = "AppointmentDays";
         public const string SmsOptOuts = "SmsOptOuts";
 
         public static readonly IReadOnlyList<string> All =
         [
-            SelfTestEvents, SelfTestContactRequests, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats,
+            SelfTestEvents, SelfTestContactRequests, SelfTestContactIndex, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats,
             MailCases, MailInbox, MailSenders, MailStats, AppSecrets, StaffNotifications, InfoMails,
-            Appointments, ReminderSchedule, AppointmentStats, SmsOptOuts,
+            Appointments, ReminderSchedule, AppointmentStats, AppointmentDays, SmsOptOuts,
         ];
     }
 

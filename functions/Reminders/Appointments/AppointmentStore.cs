@@ -66,14 +66,16 @@ public sealed class Appointment
 }
 
 /// <summary>
-/// Appointments by id, and their statistics rows (arm and outcome, no personal data) by month of the local start date,
-/// which outlive the phone number.
+/// Appointments by id, their statistics rows (arm and outcome, no personal data) by month of the local start date,
+/// which outlive the phone number, and their day rows (AppointmentDays: a partition per local day of the start, row
+/// key start then id, nothing personal) so staff can list a day without reading every appointment.
 /// </summary>
-public sealed class AppointmentStore(StorageAccount storage)
+public sealed partial class AppointmentStore(StorageAccount storage)
 {
     public const string RowKeyValue = "appointment";
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.Tables.Appointments);
     private TableClient Stats => storage.Tables.GetTableClient(StorageNames.Tables.AppointmentStats);
+    private TableClient Days => storage.Tables.GetTableClient(StorageNames.Tables.AppointmentDays);
 
     public async Task<Appointment?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -84,13 +86,22 @@ public sealed class AppointmentStore(StorageAccount storage)
 
     public async Task AddAsync(Appointment appointment, DateOnly localDay, CancellationToken cancellationToken)
     {
+        // The day row before the appointment: a day row without its appointment is skipped when read, an appointment
+        // without its day row would be missing from the list.
+        await Days.UpsertEntityAsync(DayRow(appointment.Id, appointment.StartsAt, localDay), TableUpdateMode.Replace, cancellationToken);
         await WriteStatsAsync(appointment, localDay, null, cancellationToken);
         await Table.AddEntityAsync(appointment.ToEntity(), cancellationToken);
     }
 
-    /// <summary>Replaces the row if nobody changed it since it was read; false when someone did.</summary>
-    public async Task<bool> TryReplaceAsync(Appointment appointment, DateOnly localDay, DateOnly? previousDay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the row if nobody changed it since it was read; false when someone did. A moved appointment gets its new
+    /// day row first and loses the old one after.
+    /// </summary>
+    public async Task<bool> TryReplaceAsync(
+        Appointment appointment, DateOnly localDay, DateOnly? previousDay, DateTimeOffset previousStart, CancellationToken cancellationToken)
     {
+        var moved = previousDay != localDay || previousStart != appointment.StartsAt;
+        if (moved) await Days.UpsertEntityAsync(DayRow(appointment.Id, appointment.StartsAt, localDay), TableUpdateMode.Replace, cancellationToken);
         try
         {
             var response = await Table.UpdateEntityAsync(appointment.ToEntity(), appointment.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -100,9 +111,43 @@ public sealed class AppointmentStore(StorageAccount storage)
         {
             return false;
         }
+        if (moved && previousDay is { } before)
+        {
+            await Days.DeleteEntityAsync(DayKey(before), DayRowKey(appointment.Id, previousStart), ETag.All, cancellationToken);
+        }
         await WriteStatsAsync(appointment, localDay, previousDay, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// The appointments that start on a local day, in order of start, a page after <paramref name="after"/>. A day row
+    /// whose appointment has moved on since (a write that stopped halfway) is left out.
+    /// </summary>
+    public async Task<(IReadOnlyList<Appointment> Appointments, string? Next)> DayAsync(
+        DateOnly localDay, Func<DateTimeOffset, DateOnly> localDayOf, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var (rows, next) = await TablePages.ReadAsync(Days, DayKey(localDay), after, limit, cancellationToken);
+        var found = await Task.WhenAll(rows.Select(row => FindAsync(row.GetString("AppointmentId") ?? "", cancellationToken)));
+        var current = found.Zip(rows)
+            .Where(pair => pair.First is { } a && DayRowKey(a.Id, a.StartsAt) == pair.Second.RowKey && localDayOf(a.StartsAt) == localDay)
+            .Select(pair => pair.First!)
+            .ToList();
+        return (current, next);
+    }
+
+    private static TableEntity DayRow(string id, DateTimeOffset startsAt, DateOnly localDay)
+        => new(DayKey(localDay), DayRowKey(id, startsAt)) { ["AppointmentId"] = id };
+
+    /// <summary>In order of start (UTC ticks, so the autumn hour that occurs twice sorts right), then by id.</summary>
+    private static string DayRowKey(string id, DateTimeOffset startsAt) => $"{startsAt.UtcTicks:D19}_{id}";
+
+    private static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a row key can be one of a day list (the check a cursor must pass).</summary>
+    public static bool IsDayRowKey(string rowKey) => DayRowKeyShape().IsMatch(rowKey);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{19}_[0-9a-f]{32}$")]
+    private static partial System.Text.RegularExpressions.Regex DayRowKeyShape();
 
     private async Task WriteStatsAsync(Appointment appointment, DateOnly localDay, DateOnly? previousDay, CancellationToken cancellationToken)
     {

@@ -43,10 +43,10 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         var now = clock.GetUtcNow();
         var (valid, problem) = Validate(request, now);
         if (problem is not null) return problem;
-        var previousDay = LocalDay(appointment.StartsAt);
+        var previousStart = appointment.StartsAt;
         appointment.Version++;
         Apply(appointment, valid!, now);
-        if (!await store.TryReplaceAsync(appointment, LocalDay(appointment.StartsAt), previousDay, cancellationToken)) return Changed();
+        if (!await store.TryReplaceAsync(appointment, LocalDay(appointment.StartsAt), LocalDay(previousStart), previousStart, cancellationToken)) return Changed();
         // The rows of the previous version stay; sweep and sender see the version changed and skip them.
         await ScheduleAsync(appointment, cancellationToken);
         return Respond(appointment, StatusCodes.Status200OK);
@@ -62,7 +62,7 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         appointment.Version++;
         appointment.RemindersDue = [];
         var day = LocalDay(appointment.StartsAt);
-        return await store.TryReplaceAsync(appointment, day, day, cancellationToken) ? Respond(appointment, StatusCodes.Status200OK) : Changed();
+        return await store.TryReplaceAsync(appointment, day, day, appointment.StartsAt, cancellationToken) ? Respond(appointment, StatusCodes.Status200OK) : Changed();
     }
 
     public async Task<IActionResult> RecordOutcomeAsync(string id, AppointmentOutcomeRequest request, CancellationToken cancellationToken)
@@ -80,11 +80,21 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         if (appointment.Status == AppointmentStatus.Cancelled && request.Outcome != AppointmentOutcomes.Cancelled) return Cancelled();
         appointment.Outcome = request.Outcome;
         var day = LocalDay(appointment.StartsAt);
-        return await store.TryReplaceAsync(appointment, day, day, cancellationToken) ? Respond(appointment, StatusCodes.Status200OK) : Changed();
+        return await store.TryReplaceAsync(appointment, day, day, appointment.StartsAt, cancellationToken) ? Respond(appointment, StatusCodes.Status200OK) : Changed();
     }
 
     public async Task<IActionResult> GetAsync(string id, CancellationToken cancellationToken)
         => await store.FindAsync(id, cancellationToken) is { } appointment ? Respond(appointment, StatusCodes.Status200OK) : Problem.NotFound("Deze afspraak bestaat niet.");
+
+    /// <summary>The organisation's local day now: the day list's default.</summary>
+    public DateOnly Today() => LocalDay(clock.GetUtcNow());
+
+    /// <summary>The appointments of a local day, earliest first, as the single GET shows them (phone number masked the same way).</summary>
+    public async Task<(IReadOnlyList<AppointmentView> Appointments, string? Next)> DayAsync(DateOnly day, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var (appointments, next) = await store.DayAsync(day, LocalDay, after, limit, cancellationToken);
+        return (appointments.Select(View).ToList(), next);
+    }
 
     private sealed record ValidRequest(DateTimeOffset StartsAt, string Kind, string? Place, string? Phone, bool Consent, string Language);
 
@@ -140,10 +150,12 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
 
     private static string ETagOf(Appointment appointment) => $"\"{appointment.Version}\"";
 
-    private IActionResult Respond(Appointment a, int status) => new JsonResponse(new AppointmentView(
+    private AppointmentView View(Appointment a) => new(
         a.Id, a.Version, a.Status, a.StartsAt,
         TimeZoneInfo.ConvertTime(a.StartsAt, planner.Zone).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture),
-        a.Kind, a.Place, a.Phone is { Length: > 4 } p ? new string('•', p.Length - 3) + p[^3..] : null, a.ConsentToSms, a.Language, a.Arm, a.Outcome, a.RemindersDue), status)
+        a.Kind, a.Place, a.Phone is { Length: > 4 } p ? new string('•', p.Length - 3) + p[^3..] : null, a.ConsentToSms, a.Language, a.Arm, a.Outcome, a.RemindersDue);
+
+    private IActionResult Respond(Appointment a, int status) => new JsonResponse(View(a), status)
     {
         Headers = new Dictionary<string, string> { ["ETag"] = ETagOf(a) },
     };
