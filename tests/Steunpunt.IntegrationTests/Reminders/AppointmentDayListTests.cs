@@ -33,28 +33,9 @@ public class AppointmentDayListTests(LocalHostFixture fixture)
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
-    /// <summary>Every page of a day; the raw bodies too.</summary>
-    private async Task<(List<JsonElement> Items, List<string> Bodies)> DayAsync(string token, DateOnly day, int limit)
-    {
-        var items = new List<JsonElement>();
-        var bodies = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var response = await SendAsync(HttpMethod.Get, $"{List}?day={Day(day)}&limit={limit}" + (cursor is null ? "" : "&cursor=" + cursor), token);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-            bodies.Add(body);
-            var page = JsonDocument.Parse(body).RootElement;
-            Assert.Equal(Day(day), page.GetProperty("day").GetString());
-            var appointments = page.GetProperty("appointments").EnumerateArray().ToList();
-            Assert.True(appointments.Count <= limit, $"A page of {appointments.Count} for limit {limit}.");
-            items.AddRange(appointments);
-            cursor = page.TryGetProperty("cursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        }
-        while (cursor is not null);
-        return (items, bodies);
-    }
+    private Task<(List<JsonElement> Items, List<string> Bodies)> DayAsync(string token, DateOnly day, int limit)
+        => StaffPages.AllAsync(fixture, token, $"{List}?day={Day(day)}&", "appointments", limit,
+            page => Assert.Equal(Day(day), page.GetProperty("day").GetString()));
 
     private static List<string?> Ids(IEnumerable<JsonElement> items, IReadOnlyCollection<string> mine)
         => items.Select(e => e.GetProperty("id").GetString()).Where(id => mine.Contains(id!)).ToList();

@@ -40,27 +40,8 @@ public class ContactRequestStaffTests(LocalHostFixture fixture)
         return JsonDocument.Parse(text).RootElement;
     }
 
-    /// <summary>Every page of the open list; the raw bodies too, so a test can check what they never contain.</summary>
-    private async Task<(List<JsonElement> Items, List<string> Bodies)> AllPagesAsync(string token, int limit)
-    {
-        var items = new List<JsonElement>();
-        var bodies = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var response = await StaffAsync(HttpMethod.Get, $"{List}?limit={limit}" + (cursor is null ? "" : "&cursor=" + cursor), token);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-            bodies.Add(body);
-            var page = JsonDocument.Parse(body).RootElement;
-            var requests = page.GetProperty("requests").EnumerateArray().ToList();
-            Assert.True(requests.Count <= limit, $"A page of {requests.Count} for limit {limit}.");
-            items.AddRange(requests);
-            cursor = page.TryGetProperty("cursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        }
-        while (cursor is not null);
-        return (items, bodies);
-    }
+    private Task<(List<JsonElement> Items, List<string> Bodies)> AllPagesAsync(string token, int limit)
+        => StaffPages.AllAsync(fixture, token, List + "?", "requests", limit);
 
     private static string Id(SelfTestContactRequest request) => request.RequestId.ToString("N");
 
