@@ -16,7 +16,7 @@ public sealed class PostChatMessage(VisitorChats chats)
     {
         var (session, problem) = await chats.AuthorizeAsync(id, request, cancellationToken, forAppend: true);
         if (problem is not null) return problem;
-        var body = await JsonBody.ReadAsync<PostMessageRequest>(request, 16 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<PostMessageRequest>(request, BodyLimits.Message, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         return await chats.PostMessageAsync(session!, body.Value!, cancellationToken);
     }

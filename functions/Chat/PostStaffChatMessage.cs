@@ -17,7 +17,7 @@ public sealed class PostStaffChatMessage(StaffAuthenticator auth, StaffChats cha
     {
         var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
         if (staff.Failure is not null) return staff.Failure;
-        var body = await JsonBody.ReadAsync<PostMessageRequest>(request, 16 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<PostMessageRequest>(request, BodyLimits.Message, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         return await chats.PostMessageAsync(id, staff.Member!, body.Value!, cancellationToken);
     }

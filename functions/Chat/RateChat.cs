@@ -16,7 +16,7 @@ public sealed class RateChat(VisitorChats chats)
     {
         var (session, problem) = await chats.AuthorizeAsync(id, request, cancellationToken);
         if (problem is not null) return problem;
-        var body = await JsonBody.ReadAsync<SatisfactionRequest>(request, 16 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<SatisfactionRequest>(request, BodyLimits.Message, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         return await chats.RateAsync(session!, body.Value!, cancellationToken);
     }

@@ -13,7 +13,7 @@ public sealed class StartChat(VisitorChats chats)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chats")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadOptionalAsync(request, () => new StartChatRequest(), 4096, cancellationToken);
+        var body = await JsonBody.ReadOptionalAsync(request, () => new StartChatRequest(), BodyLimits.Small, cancellationToken);
         return body.Problem ?? await chats.StartAsync(body.Value!, request, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TransferChat(StaffAuthenticator auth, StaffChats chats)
     {
         var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
         if (staff.Failure is not null) return staff.Failure;
-        var body = await JsonBody.ReadAsync<TransferRequest>(request, 16 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<TransferRequest>(request, BodyLimits.Message, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         return await chats.TransferAsync(id, staff.Member!, body.Value!, cancellationToken);
     }

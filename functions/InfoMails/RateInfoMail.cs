@@ -14,7 +14,7 @@ public sealed class RateInfoMail(InfoMailRequests requests)
         string id,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<InfoMailSatisfactionRequest>(request, 4 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<InfoMailSatisfactionRequest>(request, BodyLimits.Small, cancellationToken);
         return body.Problem ?? await requests.RateAsync(id, body.Value!, cancellationToken);
     }
 }

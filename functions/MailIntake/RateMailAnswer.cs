@@ -15,7 +15,7 @@ public sealed class RateMailAnswer(MailSatisfaction satisfaction)
         string id,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<MailSatisfactionRequest>(request, 4096, cancellationToken);
+        var body = await JsonBody.ReadAsync<MailSatisfactionRequest>(request, BodyLimits.Small, cancellationToken);
         return body.Problem ?? await satisfaction.RateAsync(id, body.Value!, cancellationToken);
     }
 }

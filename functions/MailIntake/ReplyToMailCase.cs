@@ -18,7 +18,7 @@ public sealed class ReplyToMailCase(StaffAuthenticator auth, StaffMail mail)
     {
         var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
         if (staff.Failure is not null) return staff.Failure;
-        var body = await JsonBody.ReadAsync<StaffReplyRequest>(request, 128 * 1024, cancellationToken);
+        var body = await JsonBody.ReadAsync<StaffReplyRequest>(request, BodyLimits.Reply, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         return await mail.ReplyAsync(id, staff.Member!, body.Value!, cancellationToken);
     }

@@ -13,7 +13,7 @@ public sealed class RecordSelfTestEvent(RecordEventHandler handler)
         string id,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<RecordEventRequest>(request, maxBytes: 2048, cancellationToken);
+        var body = await JsonBody.ReadAsync<RecordEventRequest>(request, BodyLimits.Tiny, cancellationToken);
         return body.Problem ?? await handler.HandleAsync(id, body.Value!, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public readonly record struct BodyResult<T>(T? Value, IActionResult? Problem)
 /// </summary>
 public static class JsonBody
 {
-    public const int DefaultMaxBytes = 16 * 1024;
+    public const int DefaultMaxBytes = BodyLimits.Message;
 
     /// <summary>
     /// For endpoints whose body is optional: no body at all gives <paramref name="empty"/>. "No body" is decided by the
