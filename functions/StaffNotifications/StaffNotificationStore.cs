@@ -27,8 +27,7 @@ public sealed class StaffNotificationStore(StorageAccount storage)
     /// <summary>Idempotent: the same notification (same id and time) replaces its own row.</summary>
     /// <remarks>
     /// Nearly always the row is new, so it is inserted, and only a repeat (409) replaces it: one request either way for
-    /// a new row, but the store checks for the key once instead of looking the row up first. Azurite, the local store,
-    /// does each check by scanning the day's partition, so with an upsert every notification paid for two scans.
+    /// a new row, but the store checks for the key once. Why: docs/decisions/0002-insert-new-rows.md.
     /// </remarks>
     public async Task StoreAsync(StaffNotification notification, CancellationToken cancellationToken)
     {

@@ -76,8 +76,8 @@ public sealed class MailCaseIntake(
 
         // The last step, so the only thing after it that can bring the message back is the delete of the message itself: a
         // redelivery then sends the receipt again with the same Operation-Id, the same operation to the service (see
-        // IEmailSender), as after a 500 that came once the mail was accepted. A mark on the case after the send, as the
-        // intake had before, left a window of the same size (between the send and the mark) and cost a write per form.
+        // IEmailSender), as after a 500 that came once the mail was accepted. No mark on the case after the send: it would
+        // leave a window of the same size (between the send and the mark) and cost a write per form.
         // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
         // done differently on its outcome.
         var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);

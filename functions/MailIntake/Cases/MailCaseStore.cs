@@ -32,9 +32,7 @@ public sealed class MailCaseStore(StorageAccount storage)
         mailCase.Question = question;
         if (await Cases.TryAddEntityAsync(mailCase, cancellationToken) is not { } response) return false;
         mailCase.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The store gave no ETag for the new case.");
-        // Inserts, not upserts, for the rows a form adds: Azurite, our local store, looks a row up by scanning its
-        // partition, which made upserts into the inbox's "new" partition and a month of statistics the largest storage
-        // cost of a form in the benchmark.
+        // Inserts, not upserts, for the rows a form adds: docs/decisions/0002-insert-new-rows.md.
         await Inbox.TryAddEntityAsync(InboxRow(mailCase), cancellationToken);
         return true;
     }
