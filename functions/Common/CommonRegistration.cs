@@ -9,7 +9,7 @@ namespace Steunpunt.Common;
 
 public static class CommonRegistration
 {
-    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks, the app's own keys and the answer to an unhandled exception.</summary>
+    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks, the app's own keys, the answer to an unhandled exception and the client-address rule.</summary>
     public static IServiceCollection AddCommon(this IServiceCollection services, IConfiguration configuration)
     {
         // TryAdd: a test or benchmark that registered its own clock first keeps it.
@@ -21,6 +21,8 @@ public static class CommonRegistration
         services.AddSingleton<Watermarks>();
         services.AddSingleton<AppSecrets>();
         services.AddSingleton<UnhandledExceptionAnswer>();
+        services.AddSettings<ClientAddressOptions>(ClientAddressOptions.Section);
+        services.AddSingleton<ClientAddressRule>();
         return services;
     }
 }

@@ -84,6 +84,14 @@ var appSettings = {
   StaffAuth__Audience: staffApiAudience
   StaffAuth__MetadataAddress: '${staffAuthority}/.well-known/openid-configuration'
 
+  // Whose X-Forwarded-For entry is believed. The App Service front end appends the address that connected to it
+  // (ip:port) and passes the request to the Functions host, which hands it to the worker over loopback. So loopback
+  // is the only known proxy, and one entry (the front end's, the rightmost) is the client: what a client writes in
+  // the header itself stands to the left of it and is never read.
+  ClientAddress__KnownNetworks__0: '127.0.0.0/8'
+  ClientAddress__KnownNetworks__1: '::1/128'
+  ClientAddress__ForwardLimit: '1'
+
   // Self-help test
   SelfTests__ContactRetentionDays: string(selfTestContactRetentionDays)
   // Linux App Service allows only letters, digits and _ in setting names: the test id trauma-screen is written trauma_screen.

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common.Http;
 using Steunpunt.Common.Storage;
 using Steunpunt.Composition;
 using Steunpunt.InfraTests.Bicep;
@@ -101,6 +104,38 @@ public class AppSettingsTests(InfraBuild infra)
         var settings = Evaluated(infra.Dev);
         settings.Remove("StaffAuth__Audience");
         Assert.Contains(ValidationFailures(settings), failure => failure.Contains("StaffAuth:Audience", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_loopback_hop_in_front_of_the_worker_may_name_the_client_address()
+    {
+        foreach (var snapshot in infra.All)
+        {
+            var settings = Evaluated(snapshot);
+            Assert.Equal(["127.0.0.0/8", "::1/128"], settings.Where(s => s.Key.StartsWith("ClientAddress__KnownNetworks__", StringComparison.Ordinal)).OrderBy(s => s.Key).Select(s => s.Value));
+            Assert.DoesNotContain(settings.Keys, key => key.StartsWith("ClientAddress__KnownProxies__", StringComparison.Ordinal));
+            Assert.Equal("1", settings["ClientAddress__ForwardLimit"]);
+
+            // And the rule those settings make: the front end's entry (the rightmost) counts, a client's own does not.
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), (string?)setting.Value)))
+                .Build();
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddLogging();
+            services.AddSteunpunt(configuration);
+            using var provider = services.BuildServiceProvider();
+            var rule = provider.GetRequiredService<ClientAddressRule>();
+            IPAddress? ClientOf(string peer, string forwardedFor)
+            {
+                var context = new DefaultHttpContext();
+                context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+                context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+                return rule.ClientOf(context.Request);
+            }
+            Assert.Equal(IPAddress.Parse("203.0.113.5"), ClientOf("127.0.0.1", "10.1.1.1, 203.0.113.5:50123"));
+            Assert.Equal(IPAddress.Parse("198.51.100.1"), ClientOf("198.51.100.1", "203.0.113.5"));
+        }
     }
 
     [Fact]

@@ -27,7 +27,8 @@ namespace Steunpunt.Bench.Mail;
 /// with <c>retry-after: 1</c>, and a send that waits for the outcome waits that long before polling the status (in Azure
 /// the service sets it). The receipt no longer waits; kept so runs stay comparable;</item>
 /// <item><c>MailIntake:SubmissionsPerHourPerAddress=1000</c> (the highest allowed); every form also comes with its own
-/// <c>X-Forwarded-For</c>, so the per-address limit is never what is measured.</item>
+/// <c>X-Forwarded-For</c>, believed because <c>ClientAddress:KnownProxies</c> names loopback, so the per-address limit
+/// is never what is measured.</item>
 /// </list>
 /// </summary>
 public static class MailHost
@@ -42,6 +43,7 @@ public static class MailHost
             .. BenchHost.Arguments(root),
             $"--Emulators:CommunicationServices:RetryAfterSeconds={RetryAfterSeconds}",
             "--MailIntake:SubmissionsPerHourPerAddress=1000",
+            "--ClientAddress:KnownProxies:0=127.0.0.1",
         ];
         return LocalFunctionsHost.Build(args, builder =>
         {

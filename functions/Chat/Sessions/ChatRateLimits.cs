@@ -14,14 +14,14 @@ public sealed class ChatRateLimits : IDisposable
     private readonly PartitionedRateLimiter<string> messages;
     private readonly ClientAddressLimiter starts;
 
-    public ChatRateLimits(IOptions<ChatOptions> options)
+    public ChatRateLimits(IOptions<ChatOptions> options, ClientAddressRule addresses)
     {
         var settings = options.Value;
         messages = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = settings.MessagesPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0,
         }));
-        starts = new ClientAddressLimiter(settings.StartsPerHourPerAddress, TimeSpan.FromHours(1));
+        starts = new ClientAddressLimiter(addresses, settings.StartsPerHourPerAddress, TimeSpan.FromHours(1));
     }
 
     /// <returns>Null when allowed; otherwise how long to wait.</returns>

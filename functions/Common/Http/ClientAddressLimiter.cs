@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -9,9 +8,9 @@ namespace Steunpunt.Common.Http;
 /// <summary>
 /// A limit per client address over a sliding window. The address is reduced to a keyed hash with a key that lives
 /// only in this process, and kept in memory only: never stored or logged. Limits hold per instance; with several
-/// instances a determined sender gets a multiple.
+/// instances a determined sender gets a multiple. Which address is the client's is <see cref="ClientAddressRule"/>'s to say.
 /// </summary>
-public sealed class ClientAddressLimiter(int permits, TimeSpan window) : IDisposable
+public sealed class ClientAddressLimiter(ClientAddressRule addresses, int permits, TimeSpan window) : IDisposable
 {
     private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(partition =>
@@ -28,20 +27,8 @@ public sealed class ClientAddressLimiter(int permits, TimeSpan window) : IDispos
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window / 6;
     }
 
-    /// <summary>
-    /// The client's address as the platform's front end reports it (the last <c>X-Forwarded-For</c> entry, which the
-    /// front end appends; earlier entries can be forged by the client), else the connection's, as a keyed hash.
-    /// </summary>
     private string Key(HttpRequest request)
-    {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        var address = forwarded.Length > 0
-            ? forwarded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-            : request.HttpContext.Connection.RemoteIpAddress?.ToString();
-        // Strip a port ("1.2.3.4:5678"), which the front end may add, so one client is one key.
-        if (address is not null && IPEndPoint.TryParse(address, out var endpoint)) address = endpoint.Address.ToString();
-        return Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(address ?? "unknown")));
-    }
+        => Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(addresses.ClientOf(request)?.ToString() ?? "unknown")));
 
     public void Dispose() => limiter.Dispose();
 }
