@@ -124,8 +124,10 @@ public static class JsonBody
         }
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return Common.Http.Problem.Validation($"Het veld '{path}' heeft een ongeldig type of ongeldige waarde.",
-                new Dictionary<string, string[]> { [path] = ["Ongeldig type of ongeldige waarde."] });
+            // A number sent as a string ("4") lands here too: the schema says integer, so say which field.
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+            return Common.Http.Problem.Validation($"Het veld '{field}' heeft een ongeldig type of ongeldige waarde (een getal wordt zonder aanhalingstekens geschreven).",
+                new Dictionary<string, string[]> { [field] = ["Ongeldig type of ongeldige waarde."] });
         }
         return Common.Http.Problem.MalformedJson(
             $"Ongeldige JSON bij {path} (regel {exception.LineNumber + 1}, positie {exception.BytePositionInLine + 1}).");

@@ -26,6 +26,8 @@ public static class JsonDefaults
             // A missing non-nullable member, or null where a value is required, is the sender's error to hear about.
             RespectRequiredConstructorParameters = strict,
             RespectNullableAnnotations = strict,
+            // The Web defaults read "4" as the integer 4; the contract says integer, so a string there is refused.
+            NumberHandling = strict ? JsonNumberHandling.Strict : JsonNumberHandling.AllowReadingFromString,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -75,4 +75,26 @@ public class JsonBodyTests
     [Fact]
     public async Task A_null_where_a_value_is_required_is_named()
         => Assert.Contains("answers", (await Read("""{"version":1,"answers":null}""")).Problem!.Detail, StringComparison.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("""{"version":"1","answers":{}}""", "version")]
+    [InlineData("""{"version":1,"answers":{},"about":{"isVictim":"true"}}""", "about.isVictim")]
+    public async Task A_number_or_boolean_sent_as_a_string_is_refused_naming_the_field(string body, string field)
+    {
+        var (status, problem, _) = await Read(body);
+        Assert.Equal(400, status);
+        Assert.Contains($"'{field}'", problem!.Detail);
+    }
+
+    [Fact]
+    public async Task A_number_sent_as_a_string_is_refused_by_every_input_contract()
+    {
+        var context = new DefaultHttpContext();
+        var bytes = Encoding.UTF8.GetBytes("""{"event":"started","version":"1"}""");
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = bytes.Length;
+        var result = await JsonBody.ReadAsync<RecordEventRequest>(context.Request);
+        Assert.Contains("'version'", ((result.Problem as JsonResponse)?.Value as ProblemBody)!.Detail);
+    }
 }
