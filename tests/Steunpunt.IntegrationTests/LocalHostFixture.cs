@@ -21,7 +21,7 @@ namespace Steunpunt.IntegrationTests;
 /// Real Azurite (started when nothing listens on its ports) and the local host on a free loopback port, with a
 /// controllable clock. Each run starts on its own random day far in the future, so tests never see another run's data.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? azurite;
     private WebApplication? app;
@@ -63,10 +63,19 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>More set-up for a host of a fixture of its own (e.g. a capturing logger).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.EnsureRunningAsync(RepositoryRoot.Find(), dataFolder: null, TextWriter.Null);
-        app = LocalFunctionsHost.Build(HostArguments(), builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        app = LocalFunctionsHost.Build(HostArguments(), builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure(builder);
+        });
         await app.StartAsync();
         Client = new HttpClient { BaseAddress = new Uri(LocalFunctionsHost.Addresses(app)[0]) };
         Storage = app.Services.GetRequiredService<StorageAccount>();
