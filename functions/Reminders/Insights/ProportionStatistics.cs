@@ -17,7 +17,10 @@ public static class ProportionStatistics
         var denominator = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denominator;
         var half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        return new ConfidenceInterval(Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At 0 or n the bound is exactly 0 or 1; computed, it comes out a rounding error away (5.6e-17), outside the rate.
+        var low = successes == 0 ? 0 : Math.Max(0, centre - half);
+        var high = successes == n ? 1 : Math.Min(1, centre + half);
+        return new ConfidenceInterval(low, high);
     }
 
     /// <summary>H0: both proportions are equal; z = (p1 − p2) / SE with the pooled proportion; two-sided p-value. Null when undefined.</summary>
@@ -28,7 +31,8 @@ public static class ProportionStatistics
         var se = Math.Sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
         if (se == 0) return null;
         var z = ((double)x1 / n1 - (double)x2 / n2) / se;
-        return new TwoProportionTest(z, Erfc(Math.Abs(z) / Math.Sqrt(2)));
+        // The fit's error can put erfc(0) a hair above 1; a p-value is never more than 1.
+        return new TwoProportionTest(z, Math.Min(1, Erfc(Math.Abs(z) / Math.Sqrt(2))));
     }
 
     /// <summary>Complementary error function (Numerical Recipes' Chebyshev fit, relative error below 1.2e-7).</summary>

@@ -134,6 +134,25 @@ public class ReminderRulesTests
     }
 
     [Fact]
+    public void Wilson_interval_holds_the_rate_exactly_at_none_and_all()
+    {
+        for (var n = 1; n <= 2000; n++)
+        {
+            Assert.Equal(0.0, ProportionStatistics.Wilson(0, n)!.Low);
+            Assert.Equal(1.0, ProportionStatistics.Wilson(n, n)!.High);
+        }
+    }
+
+    [Fact]
+    public void Two_proportion_p_value_is_never_above_one()
+    {
+        for (var n = 1; n <= 300; n++)
+        {
+            for (var x = 1; x < n; x++) Assert.InRange(ProportionStatistics.ZTest(x, n, x, n)!.PValue, 0.0, 1.0);
+        }
+    }
+
+    [Fact]
     public void Two_proportion_test_matches_known_values()
     {
         // 10/100 vs 20/100: chi-squared 3.9216 without continuity correction, so z = -1.9803, p = 0.0477.
