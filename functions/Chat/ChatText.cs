@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 
 namespace Steunpunt.Chat;
@@ -10,7 +11,7 @@ internal static class ChatText
     {
         if (string.IsNullOrWhiteSpace(text)) return Problem.Validation("text", "Een bericht mag niet leeg zijn.");
         if (text.Length > maxLength) return Problem.Validation("text", $"Een bericht mag hoogstens {maxLength} tekens zijn.");
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) return Problem.Validation("text", "Het bericht bevat tekens die niet zijn toegestaan.");
+        if (!FreeText.IsText(text)) return Problem.Validation("text", $"Het bericht {FreeText.NotAllowed}.");
         return null;
     }
 

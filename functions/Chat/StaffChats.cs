@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Http;
 using Steunpunt.StaffAuth;
@@ -73,6 +74,7 @@ public sealed class StaffChats(
     {
         if (string.IsNullOrWhiteSpace(request.StaffId) || request.StaffId.Length > 200) return Problem.Validation("staffId", "Geef de collega aan wie u de chat overdraagt.");
         if (request.StaffName is { Length: > 100 }) return Problem.Validation("staffName", "Een naam mag hoogstens 100 tekens zijn.");
+        if (!FreeText.IsLine(request.StaffName)) return Problem.Validation("staffName", $"De naam {FreeText.NotAllowed}.");
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var (session, problem) = await FindAsync(chatId, cancellationToken);

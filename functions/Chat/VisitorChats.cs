@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Notifications;
@@ -102,6 +103,7 @@ public sealed class VisitorChats(
         if (session.IsOpen) return Problem.Conflict("chat-open", "De chat loopt nog.", "U kunt de chat beoordelen nadat hij is afgesloten.");
         if (request.Score is < 1 or > 5) return Problem.Validation("score", "Geef een cijfer van 1 tot en met 5.");
         if (request.Comment is { Length: > 1000 }) return Problem.Validation("comment", "Uw toelichting mag hoogstens 1000 tekens zijn.");
+        if (!FreeText.IsText(request.Comment)) return Problem.Validation("comment", $"Uw toelichting {FreeText.NotAllowed}.");
         if (session.Satisfaction is not null) return Problem.Conflict("already-rated", "Al beoordeeld.", "U heeft deze chat al beoordeeld. Dank u wel!");
 
         session.Satisfaction = request.Score;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 using Steunpunt.InfoMails.Composing;
 
@@ -121,7 +122,7 @@ public static class InfoMailRules
         if (request.Score is < 1 or > 5) return "Geef een cijfer van 1 tot en met 5.";
         field = "comment";
         if (request.Comment is { Length: > MaxCommentLength }) return $"Uw toelichting mag hoogstens {MaxCommentLength} tekens zijn.";
-        if (request.Comment is { } comment && comment.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+        if (!FreeText.IsText(request.Comment))
         {
             return "Uw toelichting bevat tekens die niet zijn toegestaan.";
         }

@@ -18,7 +18,7 @@ public static class MailIntakeRules
         {
             if (name.Length > 100) errors["name"] = ["Een naam mag hoogstens 100 tekens zijn."];
             // CR/LF would let a name add mail headers; no control character belongs in a name.
-            else if (name.Any(char.IsControl)) errors["name"] = ["De naam bevat tekens die niet zijn toegestaan."];
+            else if (!FreeText.IsLine(name)) errors["name"] = [$"De naam {FreeText.NotAllowed}."];
         }
         if (form.CrimeType is not null && !CrimeTypes.All.Contains(form.CrimeType))
         {
@@ -38,7 +38,7 @@ public static class MailIntakeRules
     {
         if (string.IsNullOrWhiteSpace(text)) return "Schrijf uw vraag of verhaal.";
         if (text.Length > maxLength) return $"Uw bericht mag hoogstens {maxLength} tekens zijn.";
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) return "Het bericht bevat tekens die niet zijn toegestaan.";
+        if (!FreeText.IsText(text)) return $"Het bericht {FreeText.NotAllowed}.";
         return null;
     }
 

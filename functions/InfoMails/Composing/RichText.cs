@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text;
 using System.Text.RegularExpressions;
+using Steunpunt.Common;
 
 namespace Steunpunt.InfoMails.Composing;
 
@@ -68,7 +69,7 @@ public sealed partial class RichText
         {
             var number = index + 1;
             var line = lines[index] ?? throw new FormatException($"line {number}: null is not a line of text.");
-            if (line.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+            if (!FreeText.IsLine(line))
             {
                 throw new FormatException($"line {number}: control characters (tabs, line breaks inside a line) are not allowed; use one array element per line.");
             }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 
 namespace Steunpunt.MailIntake.Cases;
@@ -11,6 +12,7 @@ public sealed class MailSatisfaction(MailCaseStore store)
     {
         if (request.Score is < 1 or > 5) return Problem.Validation("score", "Geef een cijfer van 1 tot en met 5.");
         if (request.Comment is { Length: > 1000 }) return Problem.Validation("comment", "Uw toelichting mag hoogstens 1000 tekens zijn.");
+        if (!FreeText.IsText(request.Comment)) return Problem.Validation("comment", $"Uw toelichting {FreeText.NotAllowed}.");
         var mailCase = await store.FindAsync(id, cancellationToken);
         if (mailCase is null) return Problem.NotFound("We kunnen dit bericht niet (meer) vinden.");
         if (mailCase.FirstAnswerAt is null) return Problem.Conflict("not-answered", "Nog geen antwoord.", "U kunt een antwoord beoordelen nadat u het heeft gekregen.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Storage;
 using Steunpunt.MailIntake.Cases;
@@ -61,6 +62,8 @@ public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue
     {
         if (string.IsNullOrWhiteSpace(request.Html) && string.IsNullOrWhiteSpace(request.Text)) return Problem.Validation("text", "Schrijf een antwoord (html of text).");
         if ((request.Html?.Length ?? 0) + (request.Text?.Length ?? 0) > MaxReplyLength) return Problem.Validation("html", $"Een antwoord mag hoogstens {MaxReplyLength} tekens zijn.");
+        if (!FreeText.IsText(request.Html)) return Problem.Validation("html", $"Het antwoord {FreeText.NotAllowed}.");
+        if (!FreeText.IsText(request.Text)) return Problem.Validation("text", $"Het antwoord {FreeText.NotAllowed}.");
         var (html, text) = ReplyContent.From(request.Html, request.Text);
         if (string.IsNullOrWhiteSpace(text)) return Problem.Validation("html", "Na het opschonen bleef er geen tekst over.");
         // The reply's own continue link: its hash is saved with the reply, the secret travels only on the queue to the mail.

@@ -1,3 +1,4 @@
+using Steunpunt.Common;
 using Steunpunt.Common.Storage;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
@@ -107,7 +108,7 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         else if (startsAt > now.AddDays(366)) errors["startsAt"] = ["Plan hoogstens een jaar vooruit."];
         if (!AppointmentKinds.All.Contains(request.Kind)) errors["kind"] = [$"Kies een soort afspraak: {string.Join(", ", AppointmentKinds.All)}."];
         var place = string.IsNullOrWhiteSpace(request.Place) ? null : request.Place.Trim();
-        if (place is not null && (place.Length > settings.MaxPlaceLength || place.Any(char.IsControl)))
+        if (place is not null && (place.Length > settings.MaxPlaceLength || !FreeText.IsLine(place)))
         {
             errors["place"] = [$"Geef de plaats in hoogstens {settings.MaxPlaceLength} tekens op één regel (alleen waar, niet waarom)."];
         }
