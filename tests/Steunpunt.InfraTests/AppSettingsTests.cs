@@ -23,8 +23,8 @@ public class AppSettingsTests(InfraBuild infra)
     internal static Dictionary<string, string> Evaluated(Snapshot snapshot)
         => snapshot.AppSettings.ToDictionary(setting => setting.Key, setting => ArmExpression.EvaluateToString(setting.Value), StringComparer.Ordinal);
 
-    /// <summary>Builds the app's services from the settings and returns every validation failure.</summary>
-    internal static List<string> ValidationFailures(IReadOnlyDictionary<string, string> settings)
+    /// <summary>The app's services as the Function App would build them from these app settings (<c>__</c> read as <c>:</c>).</summary>
+    private static ServiceCollection AppServices(IReadOnlyDictionary<string, string> settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), (string?)setting.Value)))
@@ -33,6 +33,13 @@ public class AppSettingsTests(InfraBuild infra)
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSteunpunt(configuration);
+        return services;
+    }
+
+    /// <summary>Builds the app's services from the settings and returns every validation failure.</summary>
+    internal static List<string> ValidationFailures(IReadOnlyDictionary<string, string> settings)
+    {
+        var services = AppServices(settings);
         using var provider = services.BuildServiceProvider();
 
         var failures = new List<string>();
@@ -117,14 +124,7 @@ public class AppSettingsTests(InfraBuild infra)
             Assert.Equal("1", settings["ClientAddress__ForwardLimit"]);
 
             // And the rule those settings make: the front end's entry (the rightmost) counts, a client's own does not.
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":", StringComparison.Ordinal), (string?)setting.Value)))
-                .Build();
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(configuration);
-            services.AddLogging();
-            services.AddSteunpunt(configuration);
-            using var provider = services.BuildServiceProvider();
+            using var provider = AppServices(settings).BuildServiceProvider();
             var rule = provider.GetRequiredService<ClientAddressRule>();
             IPAddress? ClientOf(string peer, string forwardedFor)
             {
