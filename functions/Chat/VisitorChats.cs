@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Steunpunt.Common;
 using Steunpunt.Chat.Sessions;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Notifications;
 using Steunpunt.Common.Storage;
@@ -101,7 +101,7 @@ public sealed class VisitorChats(
     public async Task<IActionResult> RateAsync(ChatSession session, SatisfactionRequest request, CancellationToken cancellationToken)
     {
         if (session.IsOpen) return Problem.Conflict("chat-open", "De chat loopt nog.", "U kunt de chat beoordelen nadat hij is afgesloten.");
-        if (request.Score is < 1 or > 5) return Problem.Validation("score", "Geef een cijfer van 1 tot en met 5.");
+        if (!Ratings.IsValid(request.Score)) return Problem.Validation("score", Ratings.OutOfRange);
         if (request.Comment is { Length: > 1000 }) return Problem.Validation("comment", "Uw toelichting mag hoogstens 1000 tekens zijn.");
         if (!FreeText.IsText(request.Comment)) return Problem.Validation("comment", $"Uw toelichting {FreeText.NotAllowed}.");
         if (session.Satisfaction is not null) return Problem.Conflict("already-rated", "Al beoordeeld.", "U heeft deze chat al beoordeeld. Dank u wel!");

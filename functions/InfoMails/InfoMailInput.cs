@@ -119,7 +119,7 @@ public static class InfoMailRules
     public static string? CheckSatisfaction(InfoMailSatisfactionRequest request, out string field)
     {
         field = "score";
-        if (request.Score is < 1 or > 5) return "Geef een cijfer van 1 tot en met 5.";
+        if (!Ratings.IsValid(request.Score)) return Ratings.OutOfRange;
         field = "comment";
         if (request.Comment is { Length: > MaxCommentLength }) return $"Uw toelichting mag hoogstens {MaxCommentLength} tekens zijn.";
         if (!FreeText.IsText(request.Comment))

@@ -10,7 +10,7 @@ public sealed class MailSatisfaction(MailCaseStore store)
     /// <summary>The sender rates an answer (from the link in the reply): once, 1-5, optional comment kept with the case.</summary>
     public async Task<IActionResult> RateAsync(string id, MailSatisfactionRequest request, CancellationToken cancellationToken)
     {
-        if (request.Score is < 1 or > 5) return Problem.Validation("score", "Geef een cijfer van 1 tot en met 5.");
+        if (!Ratings.IsValid(request.Score)) return Problem.Validation("score", Ratings.OutOfRange);
         if (request.Comment is { Length: > 1000 }) return Problem.Validation("comment", "Uw toelichting mag hoogstens 1000 tekens zijn.");
         if (!FreeText.IsText(request.Comment)) return Problem.Validation("comment", $"Uw toelichting {FreeText.NotAllowed}.");
         var mailCase = await store.FindAsync(id, cancellationToken);
