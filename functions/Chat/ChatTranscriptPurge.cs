@@ -31,7 +31,7 @@ public sealed class ChatTranscriptPurge(ChatStore store, Watermarks watermarks, 
             if (closedAt is null || closedAt > cutoff)
             {
                 // Still open, or closed too recently: its day must be read again next time.
-                var day = DateOnly.ParseExact(row.PartitionKey, "yyyyMMdd");
+                var day = PartitionKeys.ParseDay(row.PartitionKey);
                 if (day < pendingBefore) pendingBefore = day;
                 continue;
             }

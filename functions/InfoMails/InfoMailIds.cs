@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steunpunt.Common.Storage;
 
 namespace Steunpunt.InfoMails;
 
@@ -27,7 +28,7 @@ public static class InfoMailIds
     }
 
     /// <summary>The table partition: the UTC day the mail was requested.</summary>
-    public static string DayKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DayKey(DateTimeOffset at) => PartitionKeys.Day(at);
 
-    public static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DayKey(DateOnly day) => PartitionKeys.Day(day);
 }

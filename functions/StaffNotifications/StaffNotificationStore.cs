@@ -17,7 +17,7 @@ public sealed class StaffNotificationStore(StorageAccount storage)
 {
     private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.Tables.StaffNotifications);
 
-    public static string DayKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DayKey(DateTimeOffset at) => PartitionKeys.Day(at);
 
     /// <summary>Everything at or after this instant sorts at or after this prefix (row keys start with the ticks).</summary>
     public static string TimeKey(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);

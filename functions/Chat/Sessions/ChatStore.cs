@@ -19,7 +19,7 @@ public sealed class ChatStore(StorageAccount storage)
     private TableClient Index => storage.Tables.GetTableClient(StorageNames.Tables.ChatIndex);
     private TableClient Stats => storage.Tables.GetTableClient(StorageNames.Tables.ChatStats);
 
-    public static string DayKey(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string DayKey(DateTimeOffset instant) => PartitionKeys.Day(instant);
 
     /// <summary>Waiting-list order is start time, then id: the row key sorts that way.</summary>
     public static string WaitingKey(ChatSession session) => $"{session.StartedAt.UtcTicks:D19}_{session.Id}";
@@ -219,7 +219,7 @@ public sealed class ChatStore(StorageAccount storage)
 
     public async IAsyncEnumerable<TableEntity> StatsAsync(DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string fromKey = from.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), toKey = to.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        string fromKey = PartitionKeys.Day(from), toKey = PartitionKeys.Day(to);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {fromKey} and PartitionKey le {toKey}");
         await foreach (var row in Stats.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) yield return row;
     }

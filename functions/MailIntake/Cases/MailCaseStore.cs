@@ -14,7 +14,7 @@ public sealed class MailCaseStore(StorageAccount storage)
     private TableClient Inbox => storage.Tables.GetTableClient(StorageNames.Tables.MailInbox);
     private TableClient Stats => storage.Tables.GetTableClient(StorageNames.Tables.MailStats);
 
-    public static string MonthKey(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
+    public static string MonthKey(DateTimeOffset at) => PartitionKeys.Month(at);
 
     internal static string InboxKey(MailCase mailCase) => $"{mailCase.ReceivedAt.UtcTicks:D19}_{mailCase.Id}";
 

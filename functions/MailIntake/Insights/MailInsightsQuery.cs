@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common;
+using Steunpunt.Common.Storage;
 using Steunpunt.MailIntake.Cases;
 using static Steunpunt.Common.Insights.Measures;
 
@@ -32,8 +33,8 @@ public sealed class MailInsightsQuery(MailCaseStore store, IOptions<MailIntakeOp
     public async Task<MailInsights> RunAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        var fromMonth = from.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
-        var toMonth = to.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
+        var fromMonth = PartitionKeys.Month(from);
+        var toMonth = PartitionKeys.Month(to);
         await foreach (var row in store.StatsAsync(fromMonth, toMonth, cancellationToken))
         {
             var received = row.GetDateTimeOffset("ReceivedAt");

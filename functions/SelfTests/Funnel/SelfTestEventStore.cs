@@ -34,7 +34,7 @@ public sealed class SelfTestEventStore(StorageAccount storage)
 {
     private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.Tables.SelfTestEvents);
 
-    public static string DayKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DayKey(DateOnly day) => PartitionKeys.Day(day);
 
     public Task RecordAsync(FunnelEvent funnelEvent, CancellationToken cancellationToken)
         => table.AddEntityAsync(ToEntity(funnelEvent), cancellationToken);
