@@ -13,7 +13,8 @@ public static class DateRangeQuery
     {
         var errors = new Dictionary<string, string[]>();
         var to = ParseDate(request, "to", errors) ?? today;
-        var from = ParseDate(request, "from", errors) ?? to.AddDays(-(DefaultDays - 1));
+        // Within the first days of the calendar the default period starts on its first day (AddDays would overflow).
+        var from = ParseDate(request, "from", errors) ?? DateOnly.FromDayNumber(Math.Max(0, to.DayNumber - (DefaultDays - 1)));
         if (errors.Count == 0 && from > to) errors["from"] = ["'from' ligt na 'to'."];
         if (errors.Count == 0 && to.DayNumber - from.DayNumber + 1 > maxDays) errors["to"] = [$"Vraag hoogstens {maxDays} dagen tegelijk op."];
         return errors.Count == 0

@@ -172,8 +172,10 @@ public sealed partial class AppointmentStore(StorageAccount storage)
         var rows = new List<(string, string)>();
         var fromText = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var toText = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        // Counted in months since year 0, not by AddMonths: the month after December 9999 does not exist.
+        for (var index = from.Year * 12 + from.Month - 1; index <= to.Year * 12 + to.Month - 1; index++)
         {
+            var month = new DateOnly(index / 12, index % 12 + 1, 1);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)} and Day ge {fromText} and Day le {toText}");
             await foreach (var row in Stats.QueryAsync<TableEntity>(filter, select: ["Arm", "Outcome"], cancellationToken: cancellationToken))
             {

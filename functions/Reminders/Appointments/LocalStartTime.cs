@@ -28,7 +28,12 @@ public static class LocalStartTime
                 var offsets = zone.GetAmbiguousTimeOffsets(local).Select(o => o.ToString("hh\\:mm", CultureInfo.InvariantCulture)).Order();
                 return (null, $"{local:yyyy-MM-dd HH:mm} komt twee keer voor in {zone.Id} (de klok wordt teruggezet). Geef de offset erbij, bijvoorbeeld +{string.Join(" of +", offsets)}.");
             }
-            return (new DateTimeOffset(local, zone.GetUtcOffset(local)), null);
+            var offset = zone.GetUtcOffset(local);
+            if (!IsInstant(local, offset))
+            {
+                return (null, $"{local:yyyy-MM-dd HH:mm} ligt buiten de tijden die de agenda kent. Kies een tijd in de komende twaalf maanden.");
+            }
+            return (new DateTimeOffset(local, offset), null);
         }
         if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
@@ -44,4 +49,13 @@ public static class LocalStartTime
         }
         return (null, "Geef de begintijd als jjjj-mm-ddTuu:mm (lokale tijd), eventueel met offset (+01:00).");
     }
+
+    /// <summary>
+    /// Whether a wall-clock time and offset make a <see cref="DateTimeOffset"/>: in year 1 and 9999 the instant can fall
+    /// outside its UTC range, and a zone's historical offset (local mean time) need not be a whole number of minutes.
+    /// </summary>
+    private static bool IsInstant(DateTime local, TimeSpan offset)
+        => offset.Ticks % TimeSpan.TicksPerMinute == 0
+            && local.Ticks - offset.Ticks >= DateTime.MinValue.Ticks
+            && local.Ticks - offset.Ticks <= DateTime.MaxValue.Ticks;
 }
