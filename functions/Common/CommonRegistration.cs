@@ -9,11 +9,14 @@ namespace Steunpunt.Common;
 
 public static class CommonRegistration
 {
-    /// <summary>The plumbing every slice shares: the clock, the storage account and its tables and queues, the work queue, watermarks, the app's own keys, the answer to an unhandled exception and the client-address rule.</summary>
+    /// <summary>The plumbing every slice shares: the clock and the organisation's today, the storage account and its tables and queues, the work queue, watermarks, the app's own keys, the answer to an unhandled exception and the client-address rule.</summary>
     public static IServiceCollection AddCommon(this IServiceCollection services, IConfiguration configuration)
     {
         // TryAdd: a test or benchmark that registered its own clock first keeps it.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new OrganisationClock(
+            provider.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(configuration[OrganisationClock.TimeZoneSetting] ?? OrganisationClock.DefaultTimeZone)));
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSettings<StorageInitializerOptions>("Storage");
         services.AddHostedService<StorageInitializer>();

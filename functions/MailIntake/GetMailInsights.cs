@@ -8,17 +8,15 @@ using Steunpunt.StaffAuth;
 
 namespace Steunpunt.MailIntake;
 
-public sealed class GetMailInsights(StaffAuthenticator auth, MailInsightsQuery query, IOptions<MailIntakeOptions> options, TimeProvider clock)
+public sealed class GetMailInsights(StaffDateRange staffRange, MailInsightsQuery query, IOptions<MailIntakeOptions> options)
 {
     [Function(nameof(GetMailInsights))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "insights/mail")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
-        if (staff.Failure is not null) return staff.Failure;
-        var (from, to, problem) = DateRangeQuery.Parse(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.MaxInsightsDays);
-        if (problem is not null) return problem;
+        var (_, from, to, failure) = await staffRange.ReadAsync(request, options.Value.MaxInsightsDays, cancellationToken);
+        if (failure is not null) return failure;
         return new JsonResponse(await query.RunAsync(from, to, cancellationToken));
     }
 }

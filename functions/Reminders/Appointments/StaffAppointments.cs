@@ -1,9 +1,9 @@
-using Steunpunt.Common;
 using Steunpunt.Common.Storage;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Common.Http;
 using Steunpunt.Connectors.Sms;
 using Steunpunt.Reminders.Sending;
@@ -11,7 +11,7 @@ using Steunpunt.Reminders.Sending;
 namespace Steunpunt.Reminders.Appointments;
 
 /// <summary>Staff create, change and cancel appointments and record their outcome. Bad input is refused before anything is stored.</summary>
-public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule schedule, IOptions<ReminderOptions> options, TimeProvider clock)
+public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule schedule, IOptions<ReminderOptions> options, TimeProvider clock, OrganisationClock organisation)
 {
     private readonly ReminderOptions settings = options.Value;
     private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
@@ -88,7 +88,7 @@ public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule s
         => await store.FindAsync(id, cancellationToken) is { } appointment ? Respond(appointment, StatusCodes.Status200OK) : Problem.NotFound("Deze afspraak bestaat niet.");
 
     /// <summary>The organisation's local day now: the day list's default.</summary>
-    public DateOnly Today() => LocalDay(clock.GetUtcNow());
+    public DateOnly Today() => organisation.Today();
 
     /// <summary>The appointments of a local day, earliest first, as the single GET shows them (phone number masked the same way).</summary>
     public async Task<(IReadOnlyList<AppointmentView> Appointments, string? Next)> DayAsync(DateOnly day, string? after, int limit, CancellationToken cancellationToken)
