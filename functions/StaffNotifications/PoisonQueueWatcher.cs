@@ -96,17 +96,7 @@ public sealed class PoisonQueueWatcher(StorageAccount storage, WorkQueue queue, 
     }
 
     private async Task<bool> TryMarkQueuedAsync(string poison, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.UpdateEntityAsync(new TableEntity(Partition, poison) { ["Queued"] = true }, etag, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
+        => await table.TryUpdateEntityAsync(new TableEntity(Partition, poison) { ["Queued"] = true }, etag, TableUpdateMode.Merge, cancellationToken) is not null;
 
     private Task SendAsync(string watched, int count, int previous, DateTimeOffset observedAt, CancellationToken cancellationToken)
     {

@@ -88,18 +88,14 @@ public sealed class ChatStore(StorageAccount storage)
     /// <summary>Saves a changed session if nobody changed it since it was read; false when somebody did (ETag).</summary>
     public async Task<bool> TryUpdateAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await Chats.UpdateEntityAsync(session, session.ETag, TableUpdateMode.Replace, cancellationToken);
-            session.ETag = response.Headers.ETag ?? session.ETag;
-            if (lastWritten.ContainsKey(session.Id)) Remember(session);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        if (await Chats.TryUpdateEntityAsync(session, session.ETag, TableUpdateMode.Replace, cancellationToken) is not { } response)
         {
             Forget(session.Id);
             return false;
         }
+        session.ETag = response.Headers.ETag ?? session.ETag;
+        if (lastWritten.ContainsKey(session.Id)) Remember(session);
+        return true;
     }
 
     /// <summary>

@@ -21,4 +21,20 @@ public static class TableInserts
             return null;
         }
     }
+
+    /// <summary>
+    /// Updates a row only if it is still the one that was read (<paramref name="ifMatch"/>): the store's answer, or null
+    /// when somebody changed it meanwhile (412) or it is gone (404). Each caller decides what losing that race means.
+    /// </summary>
+    public static async Task<Response?> TryUpdateEntityAsync<T>(this TableClient table, T entity, ETag ifMatch, TableUpdateMode mode, CancellationToken cancellationToken) where T : ITableEntity
+    {
+        try
+        {
+            return await table.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
 }

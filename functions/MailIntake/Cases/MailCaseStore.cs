@@ -54,15 +54,8 @@ public sealed class MailCaseStore(StorageAccount storage)
     /// <summary>Saves a changed case if nobody changed it since it was read (ETag), moving its inbox row when the status changed.</summary>
     public async Task<bool> TryUpdateAsync(MailCase mailCase, string previousStatus, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await Cases.UpdateEntityAsync(mailCase, mailCase.ETag, TableUpdateMode.Replace, cancellationToken);
-            mailCase.ETag = response.Headers.ETag ?? mailCase.ETag;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
+        if (await Cases.TryUpdateEntityAsync(mailCase, mailCase.ETag, TableUpdateMode.Replace, cancellationToken) is not { } response) return false;
+        mailCase.ETag = response.Headers.ETag ?? mailCase.ETag;
         if (previousStatus != mailCase.Status) await MoveInboxAsync(mailCase, previousStatus, cancellationToken);
         return true;
     }

@@ -47,16 +47,10 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
             var row = existing.Value!;
             var before = row.GetString("FirstCaseId") != caseId;
             if (!IsNewer(at, row.GetDateTimeOffset("LastSeen"))) return before;
-            try
-            {
-                // ETag: a concurrent mail from the same address moves LastSeen too; the later one must win.
-                await Table.UpdateEntityAsync(new TableEntity(hash, RowKeyValue) { ["LastSeen"] = at, ["LastCaseId"] = caseId }, row.ETag, TableUpdateMode.Merge, cancellationToken);
-                return before;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-            {
-                // Changed or forgotten meanwhile: look again.
-            }
+            // ETag: a concurrent mail from the same address moves LastSeen too; the later one must win. Changed or
+            // forgotten meanwhile (null): look again.
+            var update = new TableEntity(hash, RowKeyValue) { ["LastSeen"] = at, ["LastCaseId"] = caseId };
+            if (await Table.TryUpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken) is not null) return before;
         }
         // Only under a storm of mails from one address; the queue tries the message again.
         throw new InvalidOperationException("The sender row kept changing; try again later.");

@@ -71,15 +71,7 @@ public sealed class ReminderSchedule(StorageAccount storage)
         var entity = new TableEntity(row.Bucket, row.RowKey) { ["Status"] = status, ["DoneAt"] = at };
         if (reason is not null) entity["Reason"] = reason;
         if (messageId is not null) entity["MessageId"] = messageId;
-        try
-        {
-            await Table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
+        return await Table.TryUpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken) is not null;
     }
 
     /// <summary>
