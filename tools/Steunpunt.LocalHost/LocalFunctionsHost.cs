@@ -73,6 +73,7 @@ public static class LocalFunctionsHost
         configure?.Invoke(builder);
         var app = builder.Build();
         HostCors.Use(app);
+        WidgetFiles.Map(app, root);
         MapFunctions(app, functions, host);
         DevEndpoints.Map(app, functions);
         app.MapEmulators();

@@ -15,6 +15,7 @@ var url = LocalFunctionsHost.Addresses(app).FirstOrDefault() ?? LocalFunctionsHo
 Console.WriteLine($"""
 
     Steunpunt draait lokaal op {url}
+      demo (website met de widgets): {url}/demo/
       gezondheid:  {url}/api/health
       zelftests:   {url}/api/selftests
       API (OpenAPI): {url}/api/openapi.json
