@@ -6,26 +6,6 @@ using Steunpunt.InfoMails.Composing;
 
 namespace Steunpunt.InfoMails;
 
-/// <summary>The body of <c>POST /api/info-mails/preview</c> and <c>POST /api/info-mails</c> (where the recipient is required).</summary>
-public sealed record InfoMailRequest(
-    string CrimeType,
-    string Language,
-    string? Recipient = null,
-    string? Name = null,
-    IReadOnlyList<string>? ExtraBlocks = null);
-
-/// <summary>What staff see before sending: exactly what the recipient gets, with the satisfaction link for a sample reference.</summary>
-public sealed record InfoMailPreview(string Subject, string Html, string Text, IReadOnlyList<string> Blocks);
-
-/// <summary>The answer to a send: the mail is queued under this id (the reference in its satisfaction link).</summary>
-public sealed record InfoMailAccepted(Guid Id, string Status, string CrimeType, string Language, IReadOnlyList<string> Blocks);
-
-/// <summary>The body of <c>POST /api/info-mails/{id}/satisfaction</c>.</summary>
-public sealed record InfoMailSatisfactionRequest(int Score, string? Comment = null);
-
-/// <summary>A request that passed every check: the draft to compose and, for a send, the bare recipient address.</summary>
-public sealed record ValidInfoMailRequest(InfoMailDraft Draft, string? Recipient);
-
 /// <summary>
 /// Checks a staff request completely before anything is composed, stored or queued. Every failure names the field, and an
 /// unknown crime type or block names the value. Texts are Dutch (staff read them).

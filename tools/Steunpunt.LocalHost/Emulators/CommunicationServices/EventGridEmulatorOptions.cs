@@ -1,14 +1,6 @@
 namespace Steunpunt.LocalHost.Emulators.CommunicationServices;
 
-/// <summary><c>Emulators:CommunicationServices:*</c> and <c>Emulators:EventGrid:*</c>: how the local stand-ins behave.</summary>
-public sealed class CommunicationServicesEmulatorOptions
-{
-    public const string Section = "Emulators:CommunicationServices";
-
-    /// <summary>The <c>retry-after</c> the e-mail send answers with (the service sends one while an operation runs).</summary>
-    public int RetryAfterSeconds { get; set; } = 1;
-}
-
+/// <summary><c>Emulators:EventGrid:*</c>: how the local Event Grid stand-in behaves.</summary>
 public sealed class EventGridEmulatorOptions
 {
     public const string Section = "Emulators:EventGrid";

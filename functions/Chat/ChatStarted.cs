@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record ChatStarted(string Id, string VisitorToken, string State, int Position, DateTimeOffset StartedAt);

@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record PostMessageRequest(string Text);

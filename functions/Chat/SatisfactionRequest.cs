@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record SatisfactionRequest(int Score, string? Comment = null);

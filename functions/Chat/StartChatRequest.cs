@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record StartChatRequest(string? Topic = null, bool AboutPoliceReport = false);

@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record StatePush(string ChatId, string State, int? Position, string? StaffName);

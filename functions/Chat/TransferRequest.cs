@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record TransferRequest(string StaffId, string? StaffName = null);

@@ -1,0 +1,3 @@
+namespace Steunpunt.Chat;
+
+public sealed record TypingPush(string ChatId, string From);

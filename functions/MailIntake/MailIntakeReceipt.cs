@@ -1,0 +1,3 @@
+namespace Steunpunt.MailIntake;
+
+public sealed record MailIntakeReceipt(string Reference, string Message, DateOnly AnswerExpectedBy);

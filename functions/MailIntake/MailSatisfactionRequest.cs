@@ -1,0 +1,3 @@
+namespace Steunpunt.MailIntake;
+
+public sealed record MailSatisfactionRequest(int Score, string? Comment = null);

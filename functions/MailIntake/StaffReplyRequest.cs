@@ -1,0 +1,3 @@
+namespace Steunpunt.MailIntake;
+
+public sealed record StaffReplyRequest(string? Html = null, string? Text = null);

@@ -1,0 +1,3 @@
+namespace Steunpunt.Reminders;
+
+public sealed record AppointmentOutcomeRequest(string Outcome);
