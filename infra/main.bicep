@@ -56,6 +56,10 @@ param alwaysReadyHttpInstances int = 0
 @description('SignalR Service tier. Free: 20 connections and 20,000 messages a day, no SLA.')
 param signalRSku string = stage == 'prod' ? 'Standard_S1' : 'Free_F1'
 
+@allowed(['westeurope', 'centralus', 'eastus2', 'westus2', 'eastasia'])
+@description('Region of the Static Web App that serves the widgets (a few regions only; served from a global edge).')
+param widgetsLocation string = 'westeurope'
+
 @allowed(['Standard_LRS', 'Standard_ZRS'])
 param storageSku string = stage == 'prod' ? 'Standard_ZRS' : 'Standard_LRS'
 
@@ -94,6 +98,7 @@ var names = {
   plan: 'plan-steunpunt-${resourceToken}'
   functionApp: 'func-steunpunt-${resourceToken}'
   systemTopic: 'evgt-steunpunt-${resourceToken}'
+  widgets: 'stapp-steunpunt-${resourceToken}'
 }
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-11-01' = {
@@ -193,6 +198,17 @@ module functionApp 'modules/function-app.bicep' = {
   }
 }
 
+module widgets 'modules/static-web-app.bicep' = {
+  scope: resourceGroup
+  name: 'widgets'
+  params: {
+    name: names.widgets
+    location: widgetsLocation
+    tags: tags
+    serviceName: 'widgets'
+  }
+}
+
 module communicationEvents 'modules/communication-events.bicep' = if (deployEventSubscriptions) {
   scope: resourceGroup
   name: 'communication-events'
@@ -212,3 +228,4 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output SIGNALR_HOST_NAME string = signalR.outputs.hostName
 output COMMUNICATION_SERVICES_NAME string = communication.outputs.name
+output SERVICE_WIDGETS_URI string = 'https://${widgets.outputs.defaultHostName}'

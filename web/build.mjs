@@ -3,7 +3,7 @@
 // The SignalR client is a bundle of its own that the chat loads when a chat starts, so it is built first and
 // its file name and SRI hash are compiled into the chat.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -13,10 +13,10 @@ const dist = `${root}dist`;
 const KB = 1024;
 
 const bundles = [
-  { name: 'steunpunt-signalr', entry: 'src/signalr/index.ts', global: 'SteunpuntSignalR', stable: false },
-  { name: 'steunpunt-chat', entry: 'src/chat/index.ts', global: 'SteunpuntChat', stable: true },
-  { name: 'steunpunt-mail-form', entry: 'src/mail-form/index.ts', global: 'SteunpuntMailForm', stable: true },
-  { name: 'steunpunt-selftest', entry: 'src/selftest/index.ts', global: 'SteunpuntSelfTest', stable: true },
+  { name: 'steunpunt-signalr', entry: 'src/signalr/index.ts', global: 'SteunpuntSignalR' },
+  { name: 'steunpunt-chat', entry: 'src/chat/index.ts', global: 'SteunpuntChat' },
+  { name: 'steunpunt-mail-form', entry: 'src/mail-form/index.ts', global: 'SteunpuntMailForm' },
+  { name: 'steunpunt-selftest', entry: 'src/selftest/index.ts', global: 'SteunpuntSelfTest' },
 ];
 
 // gzip bytes allowed; the chat "with SignalR" budget is the chat and the SignalR bundle together.
@@ -56,9 +56,9 @@ for (const bundle of bundles) {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
   const file = `${bundle.name}.${hash}.js`;
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  // Only hashed names, so every .js file may be cached for good (staticwebapp.config.json). The local host also
+  // answers the plain name (steunpunt-chat.js) from the manifest, for its demo page.
   await writeFile(`${dist}/${file}`, code);
-  // The unhashed name is for the local demo page and for trying things out; the embed snippet uses the hashed one.
-  if (bundle.stable) await writeFile(`${dist}/${bundle.name}.js`, code);
   manifest.files[`${bundle.name}.js`] = { file, integrity, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
   if (bundle.name === 'steunpunt-signalr') {
     define.__SIGNALR_FILE__ = JSON.stringify(file);
@@ -66,6 +66,8 @@ for (const bundle of bundles) {
   }
 }
 await rm(`${dist}/.build`, { recursive: true, force: true });
+// The Static Web App reads its configuration from the root of what is deployed (azd deploys dist/).
+await copyFile(`${root}staticwebapp.config.json`, `${dist}/staticwebapp.config.json`);
 await writeFile(`${dist}/manifest.json`, JSON.stringify(manifest, null, 2) + '\n');
 
 let over = false;

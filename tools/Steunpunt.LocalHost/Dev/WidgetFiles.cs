@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,12 +23,43 @@ public static partial class WidgetFiles
 
     public static bool IsHashed(string path) => HashedName().IsMatch(path);
 
+    private const string PlainNameItem = "steunpunt-widget-plain-name";
+
+    private static string? PlainName(PathString path)
+        => path.StartsWithSegments(WidgetsPath, out var rest) && rest.Value is { } name && name.EndsWith(".js", StringComparison.Ordinal)
+            && !IsHashed(name) && name.IndexOf('/', 1) < 0 ? name.TrimStart('/') : null;
+
+    /// <summary>The hashed file the manifest names for a plain bundle name, or null (no build, or no such bundle).</summary>
+    private static string? CurrentFile(string dist, string name)
+    {
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dist, "manifest.json")));
+            return manifest.RootElement.GetProperty("files").TryGetProperty(name, out var entry) ? entry.GetProperty("file").GetString() : null;
+        }
+        catch (Exception exception) when (exception is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static void Map(WebApplication app, string repositoryRoot)
     {
         // Made when missing, so the host starts before the first widget build and serves the files once they exist.
         var dist = Directory.CreateDirectory(Path.Combine(repositoryRoot, "web", "dist")).FullName;
         var demo = Path.Combine(repositoryRoot, "web", "demo");
 
+        // The plain name (steunpunt-chat.js) is the current hashed file of the manifest, revalidated every time: what
+        // the demo page embeds. In Azure there are hashed names only, and the embed snippet names one.
+        app.Use((context, next) =>
+        {
+            if (PlainName(context.Request.Path) is { } name && CurrentFile(dist, name) is { } file)
+            {
+                context.Items[PlainNameItem] = true;
+                context.Request.Path = WidgetsPath + "/" + file;
+            }
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = WidgetsPath,
@@ -35,7 +67,9 @@ public static partial class WidgetFiles
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers.CacheControl = IsHashed(context.File.Name) ? "public, max-age=31536000, immutable" : "no-cache";
+                headers.CacheControl = IsHashed(context.File.Name) && !context.Context.Items.ContainsKey(PlainNameItem)
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
                 // Any site may embed the widgets; Subresource Integrity across origins needs this header.
                 headers.AccessControlAllowOrigin = "*";
             },
