@@ -7,7 +7,7 @@ using Steunpunt.StaffAuth;
 
 namespace Steunpunt.MailIntake;
 
-/// <summary>One case with its thread in order.</summary>
+/// <summary>One case with its thread in order, for its owner and supervisors once it is claimed; the read is recorded.</summary>
 public sealed class GetMailCase(StaffAuthenticator auth, StaffMail mail)
 {
     [Function(nameof(GetMailCase))]
@@ -18,6 +18,6 @@ public sealed class GetMailCase(StaffAuthenticator auth, StaffMail mail)
     {
         var staff = await auth.AuthenticateAsync(request, StaffRole.Staff, cancellationToken);
         if (staff.Failure is not null) return staff.Failure;
-        return await mail.GetAsync(id, cancellationToken);
+        return await mail.GetAsync(id, staff.Member!, cancellationToken);
     }
 }

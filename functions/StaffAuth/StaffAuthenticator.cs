@@ -90,8 +90,15 @@ public sealed class StaffAuthenticator
         {
             return Fail(Problem.Unauthorized("Het token noemt geen medewerker (claim 'oid' of 'sub' ontbreekt)."));
         }
-        return new StaffAuthResult(new StaffMember(subject, result.ClaimsIdentity.FindFirst("name")?.Value, roles), null);
+        return new StaffAuthResult(new StaffMember(subject, DisplayName(result.ClaimsIdentity.FindFirst("name")?.Value), roles), null);
     }
+
+    /// <summary>
+    /// The name claim as staff and visitors may see it (chat first name, case owner), or none: a name with control or
+    /// invisible characters (bidi overrides, zero-width) is dropped, as the one text rule refuses it in every other input.
+    /// </summary>
+    public static string? DisplayName(string? claim)
+        => string.IsNullOrWhiteSpace(claim) || claim.Length > 100 || !Common.FreeText.IsLine(claim) ? null : claim.Trim();
 
     private static StaffAuthResult Fail(IActionResult failure) => new(null, failure);
 

@@ -111,6 +111,27 @@ public sealed class MailCaseStore(StorageAccount storage)
     public Task UpdateEntryAsync(MailThreadEntry entry, CancellationToken cancellationToken)
         => Cases.UpdateEntityAsync(entry, ETag.All, TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Records that a staff member saw the case's personal fields (address, name, thread): a row <c>r…</c> in the case's own
+    /// partition, so the purge that erases the case erases who read it too. An insert with a unique key: reads never conflict.
+    /// </summary>
+    public async Task RecordReadAsync(MailCaseRead read, CancellationToken cancellationToken)
+    {
+        read.RowKey = MailCaseRead.Key(read.At);
+        await Cases.AddEntityAsync(read, cancellationToken);
+    }
+
+    /// <summary>Who read the case, oldest first.</summary>
+    public async Task<IReadOnlyList<MailCaseRead>> ReadsAsync(string id, CancellationToken cancellationToken)
+    {
+        var reads = new List<MailCaseRead>();
+        await foreach (var row in Cases.QueryAsync<MailCaseRead>(e => e.PartitionKey == id && e.RowKey.CompareTo(MailCaseRead.Prefix) > 0 && e.RowKey.CompareTo("s") < 0, cancellationToken: cancellationToken))
+        {
+            reads.Add(row);
+        }
+        return reads;
+    }
+
     /// <summary>Case ids in the inbox for a status, oldest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<string>> InboxAsync(string status, int max, CancellationToken cancellationToken)
     {
@@ -145,7 +166,7 @@ public sealed class MailCaseStore(StorageAccount storage)
         await foreach (var row in Stats.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) yield return row;
     }
 
-    /// <summary>Erases a case: the case row, its thread and its inbox row. The statistics row stays. Safe to repeat.</summary>
+    /// <summary>Erases a case: the case row, its thread, the record of who read it and its inbox row. The statistics row stays. Safe to repeat.</summary>
     public async Task EraseAsync(string id, CancellationToken cancellationToken)
     {
         var mailCase = await FindAsync(id, cancellationToken);

@@ -5,8 +5,11 @@ using Steunpunt.Connectors.Email;
 namespace Steunpunt.MailIntake.Cases;
 
 /// <summary>
-/// The mails the sender gets. The receipt deliberately does not repeat the question: a mailbox can be read by
-/// someone else (a partner, a stalker), and the receipt need not tell them more than that the person wrote.
+/// The mails the sender gets. They go to whatever address the form was given, so they carry no text the sender chose:
+/// not the name (neither in the greeting nor as the recipient's display name), not the question, nothing else from the
+/// form; only our own words, the reference, the answer date and the continue link. Otherwise anyone could have us mail
+/// a stranger their own words in our name ("Beste klant. Uw zaak is gesloten; log in op …"). Not repeating the question
+/// also protects a sender whose mailbox someone else reads (a partner, a stalker).
 /// Mails come from an address nobody reads, so every mail says so and gives the continue link (see
 /// <see cref="Sender.MailLinks"/>) as the way to write again.
 /// </summary>
@@ -16,11 +19,11 @@ public static class MailTexts
 
     public static EmailMessage Receipt(MailCase mailCase, DateOnly answerBy, string phone, string? continueLink)
     {
-        var to = new EmailAddress(mailCase.ReplyAddress, mailCase.Name);
+        var to = new EmailAddress(mailCase.ReplyAddress);
         if (mailCase.Language != "en")
         {
             var nl = $"""
-                {Greeting(mailCase.Name, "Beste", "Hallo")}
+                Goedendag,
 
                 Dank u voor uw bericht. We hebben het ontvangen onder kenmerk {mailCase.Reference}.
                 Een van onze medewerkers beantwoordt het uiterlijk {answerBy.ToString("dddd d MMMM", Dutch)}.
@@ -35,7 +38,7 @@ public static class MailTexts
             return new EmailMessage([to], $"We hebben uw bericht ontvangen [{mailCase.Reference}]", nl, Html(nl, continueLink));
         }
         var text = $"""
-            {Greeting(mailCase.Name, "Dear", "Hello")}
+            Hello,
 
             Thank you for your message. We have received it under reference {mailCase.Reference}.
             One of our staff will answer you by {answerBy.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))} at the latest.
@@ -62,7 +65,7 @@ public static class MailTexts
     private const string ContinueEnglish = "You cannot reply to this mail. To add something or to answer us, use this link:";
     private const string KeepEnglish = "Do not share this link: anyone who has it can read your messages. Delete this mail if someone else can read your mailbox.";
 
-    /// <summary>A staff reply: their sanitised HTML, its plain text, the continue link (when the queued reply has one) and the link to rate the answer.</summary>
+    /// <summary>A staff reply (staff's words, to the form's address without the form's name): their sanitised HTML, its plain text, the continue link (when the queued reply has one) and the link to rate the answer.</summary>
     public static EmailMessage Reply(MailCase mailCase, MailThreadEntry reply, string satisfactionUrl, string? continueLink)
     {
         var link = $"{satisfactionUrl}?ref={mailCase.Id}";
@@ -73,10 +76,8 @@ public static class MailTexts
         var write = Continue(english, continueLink);
         var text = $"{reply.Text}\n\n{write}\n\n{rate} {link}\n";
         var html = (reply.Html ?? Html(reply.Text)) + Html(write, continueLink) + $"<p>{E(rate)} {Anchor(link)}</p>";
-        return new EmailMessage([new EmailAddress(mailCase.ReplyAddress, mailCase.Name)], subject, text, html);
+        return new EmailMessage([new EmailAddress(mailCase.ReplyAddress)], subject, text, html);
     }
-
-    private static string Greeting(string? name, string formal, string plain) => string.IsNullOrWhiteSpace(name) ? plain + "," : $"{formal} {name},";
 
     /// <summary>Plain text as HTML: every character encoded, paragraphs kept, and <paramref name="link"/> (if any) made a link.</summary>
     public static string Html(string text, string? link = null)

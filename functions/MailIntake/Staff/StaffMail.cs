@@ -10,13 +10,22 @@ using Steunpunt.StaffAuth;
 
 namespace Steunpunt.MailIntake.Staff;
 
+/// <summary>A case in the inbox or at the head of its view. <see cref="Name"/> only in the view: lists carry no personal field.</summary>
 public sealed record MailCaseSummary(string Id, string Reference, string Status, DateTimeOffset ReceivedAt, string? CrimeType, bool RepeatContact, string? Name, string? AssignedTo, string? AssignedName);
 
 public sealed record MailThreadView(int Seq, string From, string Text, string? Html, DateTimeOffset At, string? StaffName, string? Delivery);
 
-public sealed record MailCaseView(MailCaseSummary Case, string ReplyAddress, bool ConsentToStore, string Language, DateTimeOffset? FirstAnswerAt, DateTimeOffset? ClosedAt, IReadOnlyList<MailThreadView> Thread);
+/// <summary>Who read a case, and through which answer; shown to supervisors only.</summary>
+public sealed record MailCaseReadView(string StaffId, string? StaffName, DateTimeOffset At, string View);
 
-/// <summary>The staff inbox: list by status, read a case, claim it (one wins), reply by mail (queued), close.</summary>
+/// <param name="Reads">Every read of the case's personal fields, this one included; for supervisors only (null for others).</param>
+public sealed record MailCaseView(MailCaseSummary Case, string ReplyAddress, bool ConsentToStore, string Language, DateTimeOffset? FirstAnswerAt, DateTimeOffset? ClosedAt, IReadOnlyList<MailThreadView> Thread, IReadOnlyList<MailCaseReadView>? Reads = null);
+
+/// <summary>
+/// The staff inbox: list by status, read a case, claim it (one wins), reply by mail (queued), close. Need to know, as for
+/// chats: a claimed case's address, name and thread are for its owner and supervisors; a colleague hears only that it is
+/// taken, and by whom. Every answer that hands out those fields first records who read them (<see cref="MailCaseRead"/>).
+/// </summary>
 public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue queue, TimeProvider clock, ILogger<StaffMail> logger)
 {
     private const int MaxReplyLength = 50_000;
@@ -33,29 +42,28 @@ public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue
         return new JsonResponse(new { status, cases });
     }
 
-    public async Task<IActionResult> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> GetAsync(string id, StaffMember staff, CancellationToken cancellationToken)
     {
         var mailCase = await store.FindAsync(id, cancellationToken);
-        return mailCase is null ? Problem.NotFound("Deze zaak bestaat niet (meer).") : new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
+        if (!MayRead(mailCase, staff)) return TakenProblem(mailCase);
+        return new JsonResponse(await ViewAsync(mailCase, staff, MailCaseViews.Case, cancellationToken));
     }
 
     public async Task<IActionResult> ClaimAsync(string id, StaffMember staff, CancellationToken cancellationToken)
     {
         var mailCase = await store.FindAsync(id, cancellationToken);
         if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
-        if (mailCase.AssignedTo == staff.Subject) return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        if (mailCase.AssignedTo == staff.Subject) return new JsonResponse(await ViewAsync(mailCase, staff, MailCaseViews.Claim, cancellationToken));
         if (mailCase.Status == MailCaseStatus.Closed) return Problem.Conflict("case-closed", "Afgesloten.", "Deze zaak is al afgesloten.");
-        if (mailCase.AssignedTo is not null && !staff.Roles.Contains(StaffRole.Supervisor))
-        {
-            return Problem.Conflict("case-taken", "Al opgepakt.", "Een collega heeft deze zaak al opgepakt.");
-        }
+        if (!MayRead(mailCase, staff)) return TakenProblem(mailCase, StatusCodes.Status409Conflict);
         var previous = mailCase.Status;
         mailCase.AssignedTo = staff.Subject;
         mailCase.AssignedName = staff.Name;
         if (mailCase.Status == MailCaseStatus.New) mailCase.Status = MailCaseStatus.Assigned;
         // ETag: of colleagues claiming at once, exactly one write succeeds.
         if (!await store.TryUpdateAsync(mailCase, previous, cancellationToken)) return Problem.Conflict("case-taken", "Al opgepakt.", "Een collega heeft deze zaak net opgepakt.");
-        return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        return new JsonResponse(await ViewAsync(mailCase, staff, MailCaseViews.Claim, cancellationToken));
     }
 
     public async Task<IActionResult> ReplyAsync(string id, StaffMember staff, StaffReplyRequest request, CancellationToken cancellationToken)
@@ -110,25 +118,46 @@ public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue
     {
         var mailCase = await store.FindAsync(id, cancellationToken);
         if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");
-        if (mailCase.Status == MailCaseStatus.Closed) return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
-        if (mailCase.AssignedTo is not null && mailCase.AssignedTo != staff.Subject && !staff.Roles.Contains(StaffRole.Supervisor))
-        {
-            return Problem.Forbidden("Deze zaak is van een collega.");
-        }
+        // Before the early answer for a closed case too: that answer is the case, address and thread included.
+        if (!MayRead(mailCase, staff)) return TakenProblem(mailCase);
+        if (mailCase.Status == MailCaseStatus.Closed) return new JsonResponse(await ViewAsync(mailCase, staff, MailCaseViews.Close, cancellationToken));
         var previous = mailCase.Status;
         mailCase.Status = MailCaseStatus.Closed;
         mailCase.ClosedAt = clock.GetUtcNow();
         if (!await store.TryUpdateAsync(mailCase, previous, cancellationToken)) return Problem.Conflict("case-changed", "Gewijzigd.", "De zaak is intussen gewijzigd; vernieuw en probeer opnieuw.");
         await store.RecordStatsAsync(mailCase, new Dictionary<string, object?> { ["ClosedAt"] = mailCase.ClosedAt }, cancellationToken);
-        return new JsonResponse(await ViewAsync(mailCase, cancellationToken));
+        return new JsonResponse(await ViewAsync(mailCase, staff, MailCaseViews.Close, cancellationToken));
     }
 
-    private static MailCaseSummary Summary(MailCase c) => new(c.Id, c.Reference, c.Status, c.ReceivedAt, c.CrimeType, c.RepeatContact, c.Name, c.AssignedTo, c.AssignedName);
+    /// <summary>A case nobody claimed is for every staff member (to choose it); a claimed one for its owner and supervisors.</summary>
+    public static bool MayRead(MailCase mailCase, StaffMember staff)
+        => mailCase.AssignedTo is null || mailCase.AssignedTo == staff.Subject || staff.Roles.Contains(StaffRole.Supervisor);
 
-    private async Task<MailCaseView> ViewAsync(MailCase mailCase, CancellationToken cancellationToken)
+    /// <summary>What a colleague learns of a case claimed by someone else: that it is taken and by whom, nothing of the sender.</summary>
+    /// <remarks>403 for a read or a close (not yours to see), 409 for a claim (someone was first), as for chats.</remarks>
+    private static IActionResult TakenProblem(MailCase mailCase, int status = StatusCodes.Status403Forbidden) => new JsonResponse(Problem.Body(status, "case-taken", "Al opgepakt.",
+        $"Deze zaak is opgepakt door {mailCase.AssignedName ?? "een collega"}. Alleen die collega en een leidinggevende kunnen hem lezen.") with
     {
+        Extensions = new Dictionary<string, object?>
+        {
+            ["caseId"] = mailCase.Id, ["reference"] = mailCase.Reference, ["status"] = mailCase.Status,
+            ["assignedTo"] = mailCase.AssignedTo, ["assignedName"] = mailCase.AssignedName,
+        },
+    }, status, Problem.ContentType);
+
+    /// <summary>The summary in a list: no name (nor address or question), so a list tells nobody more than which cases there are.</summary>
+    private static MailCaseSummary Summary(MailCase c) => new(c.Id, c.Reference, c.Status, c.ReceivedAt, c.CrimeType, c.RepeatContact, null, c.AssignedTo, c.AssignedName);
+
+    /// <summary>The case with its personal fields; the read is recorded before they are handed out.</summary>
+    private async Task<MailCaseView> ViewAsync(MailCase mailCase, StaffMember staff, string view, CancellationToken cancellationToken)
+    {
+        await store.RecordReadAsync(new MailCaseRead { PartitionKey = mailCase.Id, StaffId = staff.Subject, StaffName = staff.Name, At = clock.GetUtcNow(), View = view }, cancellationToken);
         var thread = (await store.ThreadAsync(mailCase, cancellationToken))
             .Select(e => new MailThreadView(e.Sequence, e.From, e.Text, e.Html, e.At, e.StaffName, e.Delivery)).ToList();
-        return new MailCaseView(Summary(mailCase), mailCase.ReplyAddress, mailCase.ConsentToStore, mailCase.Language, mailCase.FirstAnswerAt, mailCase.ClosedAt, thread);
+        var reads = staff.Roles.Contains(StaffRole.Supervisor)
+            ? (await store.ReadsAsync(mailCase.Id, cancellationToken)).Select(r => new MailCaseReadView(r.StaffId, r.StaffName, r.At, r.View)).ToList()
+            : null;
+        return new MailCaseView(Summary(mailCase) with { Name = mailCase.Name }, mailCase.ReplyAddress, mailCase.ConsentToStore, mailCase.Language,
+            mailCase.FirstAnswerAt, mailCase.ClosedAt, thread, reads);
     }
 }

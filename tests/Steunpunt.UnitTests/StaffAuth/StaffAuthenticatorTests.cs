@@ -16,10 +16,11 @@ public class StaffAuthenticatorTests
     private static readonly StaffAuthOptions Options = new() { Issuer = "https://issuer.test", Audience = "api://staff", SigningKey = Key };
     private static readonly StaffAuthenticator Authenticator = new(Microsoft.Extensions.Options.Options.Create(Options), NullLogger<StaffAuthenticator>.Instance);
 
-    private static string Token(string[] roles, string? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string? subject = "user-1")
+    private static string Token(string[] roles, string? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string? subject = "user-1", string? name = null)
     {
         var claims = roles.Select(r => new Claim("roles", r)).ToList();
         if (subject is not null) claims.Add(new Claim("sub", subject));
+        if (name is not null) claims.Add(new Claim("name", name));
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -48,6 +49,18 @@ public class StaffAuthenticatorTests
         var (member, status, _) = await Authenticate("Bearer " + Token(["staff"]));
         Assert.Null(status);
         Assert.Equal("user-1", member!.Subject);
+    }
+
+    [Theory]
+    [InlineData("Anna de Vries", "Anna de Vries")]
+    [InlineData("Anna\u202Eseirv ed", null)]
+    [InlineData("An\u200Bna", null)]
+    [InlineData("Anna\u001b[31m", null)]
+    public async Task A_name_claim_with_control_or_invisible_characters_is_no_name(string claim, string? name)
+    {
+        var (member, _, _) = await Authenticate("Bearer " + Token(["staff"], name: claim));
+        Assert.Equal(name, member!.Name);
+        Assert.Equal("user-1", member.Subject);
     }
 
     [Fact]

@@ -112,6 +112,8 @@ public sealed class CommunicationServicesEmulator(
                     Id = operationId,
                     From = Text(email, "senderAddress") ?? "",
                     To = recipients,
+                    ToNames = email.TryGetProperty("recipients", out var named) && named.TryGetProperty("to", out var namedTo) && namedTo.ValueKind == JsonValueKind.Array
+                        ? namedTo.EnumerateArray().Select(a => Text(a, "displayName")).OfType<string>().ToList() : [],
                     ReplyTo = email.TryGetProperty("replyTo", out var replyTo) && replyTo.ValueKind == JsonValueKind.Array
                         ? replyTo.EnumerateArray().Select(a => Text(a, "address") ?? "").ToList() : [],
                     Headers = email.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object

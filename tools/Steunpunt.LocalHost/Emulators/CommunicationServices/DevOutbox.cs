@@ -9,6 +9,9 @@ public sealed record OutboxItem
     public required string From { get; init; }
     public required IReadOnlyList<string> To { get; init; }
 
+    /// <summary>The display names given with the recipients (mail clients show them next to the address), when any.</summary>
+    public IReadOnlyList<string> ToNames { get; init; } = [];
+
     /// <summary>The e-mail operation id or the SMS message id.</summary>
     public required string Id { get; init; }
 
