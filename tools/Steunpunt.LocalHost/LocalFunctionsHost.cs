@@ -42,6 +42,7 @@ public static class LocalFunctionsHost
         builder.Configuration.AddInMemoryCollection([new("LocalHost:SettingsFile", settingsPath), new("LocalHost:RepositoryRoot", root)]);
 
         builder.WebHost.UseUrls(builder.Configuration["LocalHost:Urls"] ?? DefaultUrl);
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // A second line of defence: the trigger loops catch their own failures, but none may ever stop the host.
@@ -72,6 +73,12 @@ public static class LocalFunctionsHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        // First, so every answer gets them: functions, dev pages, emulators, CORS preflights and 404s.
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Register(context);
+            return next(context);
+        });
         HostCors.Use(app);
         WidgetFiles.Map(app, root);
         MapFunctions(app, functions, host);

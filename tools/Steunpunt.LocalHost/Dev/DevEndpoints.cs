@@ -25,6 +25,7 @@ public static class DevEndpoints
         app.MapGet("/", () => Results.Content(Overview(functions, host), "text/html; charset=utf-8"));
 
         DevPages.Map(app);
+        DevStyles.Map(app);
 
         app.MapGet("/admin/functions", () => Results.Json(functions.Select(f => Describe(f.Function)), Common.Json.JsonDefaults.Web));
 
@@ -98,7 +99,7 @@ public static class DevEndpoints
         return $$"""
             <!doctype html>
             <html lang="nl"><head><meta charset="utf-8"><title>Steunpunt – lokaal</title>
-            <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}td,th{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}</style></head>
+            {{DevStyles.Link}}</head>
             <body><h1>Steunpunt draait lokaal</h1>
             <p><a href="/api/health">Gezondheid</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/admin/functions">Functies (JSON)</a> · <a href="/dev/outbox">Uitgaande post (e-mail en sms)</a> · <a href="/dev/faults">Storingen (JSON)</a></p>
             <p>De links in mails aan afzenders wijzen hier naar <code>{{DevPages.ContinuePath}}</code> (vervolgpagina: gesprek lezen en opnieuw schrijven) en <code>{{DevPages.RatingPath}}</code> (antwoord beoordelen).</p>

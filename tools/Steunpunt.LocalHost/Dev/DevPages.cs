@@ -134,10 +134,8 @@ public static class DevPages
     private static IResult Serve(HttpContext context, string page, string script)
     {
         var headers = context.Response.Headers;
+        // Its own policy, for the inline script and style; the host adds the rest (SecurityHeaders: no-store, no-referrer, nosniff).
         headers.ContentSecurityPolicy = $"default-src 'none'; script-src '{Sha256(script)}'; style-src '{Sha256(Style)}'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
         return Results.Content(page, "text/html; charset=utf-8");
     }
 

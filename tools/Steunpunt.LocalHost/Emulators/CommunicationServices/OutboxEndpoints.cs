@@ -24,8 +24,11 @@ public static class OutboxEndpoints
             return Results.NoContent();
         });
 
-        app.MapGet("/dev/outbox", (DevOutbox outbox, EventGridPublisher events)
-            => Results.Content(Page(outbox.Query().Reverse().ToList(), events.Recent().AsEnumerable().Reverse().Take(50).ToList()), "text/html; charset=utf-8"));
+        app.MapGet("/dev/outbox", (HttpContext context, DevOutbox outbox, EventGridPublisher events) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = PagePolicy;
+            return Results.Content(Page(outbox.Query().Reverse().ToList(), events.Recent().AsEnumerable().Reverse().Take(50).ToList()), "text/html; charset=utf-8");
+        });
 
         app.MapPost("/dev/sms/inbound", async (HttpRequest request, CommunicationServicesEmulator emulator) =>
         {
@@ -35,6 +38,12 @@ public static class OutboxEndpoints
             return Results.Accepted();
         });
     }
+
+    /// <summary>
+    /// The page policy, plus inline style attributes: a mail preview (a sandboxed srcdoc frame, no script) inherits this
+    /// policy, and our mails style with attributes as mail clients need.
+    /// </summary>
+    public const string PagePolicy = SecurityHeaders.PagePolicy + "; style-src-attr 'unsafe-inline'";
 
     public sealed record InboundSms(string From, string To, string Message);
 
@@ -74,8 +83,7 @@ public static class OutboxEndpoints
         return $$"""
             <!doctype html>
             <html lang="nl"><head><meta charset="utf-8"><title>Steunpunt – uitgaande post (lokaal)</title>
-            <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}article{border:1px solid #ccc;border-radius:.5rem;padding:.75rem;margin:.75rem 0}
-            iframe{width:100%;height:16rem;border:1px solid #eee}.ok{color:#080}.bad{color:#b00}pre{white-space:pre-wrap}td{padding:.2rem .6rem}</style></head>
+            {{Dev.DevStyles.Link}}</head>
             <body><h1>Uitgaande post (lokaal)</h1>
             <p>Alle e-mail en sms die de lokale Communication Services-emulator heeft aangenomen, nieuwste eerst. Niets hiervan verlaat deze machine;
             na een herstart is de lijst leeg. <a href="/dev/outbox/messages">JSON</a> · <a href="/">overzicht</a></p>
