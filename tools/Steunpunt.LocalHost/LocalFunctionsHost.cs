@@ -76,7 +76,7 @@ public static class LocalFunctionsHost
         // First, so every answer gets them: functions, dev pages, emulators, CORS preflights and 404s.
         app.Use((context, next) =>
         {
-            SecurityHeaders.Register(context);
+            SecurityHeaders.Register(context, ServesFiles);
             return next(context);
         });
         HostCors.Use(app);
@@ -102,6 +102,10 @@ public static class LocalFunctionsHost
             endpoint.WithDisplayName(invoker.Function.Name);
         }
     }
+
+    /// <summary>The widget bundles and the demo, static files that keep the caching <see cref="WidgetFiles"/> gives them.</summary>
+    internal static bool ServesFiles(PathString path)
+        => path.StartsWithSegments(WidgetFiles.WidgetsPath) || path.StartsWithSegments(WidgetFiles.DemoPath);
 
     public static string RoutePattern(HostJsonSettings host, HttpTriggerDescriptor http)
         => "/" + string.Join('/', new[] { host.RoutePrefix, http.Route.Trim('/') }.Where(p => p.Length > 0));

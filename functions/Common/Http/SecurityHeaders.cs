@@ -40,14 +40,18 @@ public static class SecurityHeaders
     };
 
     /// <summary>Sets the headers when this response starts.</summary>
-    public static void Register(HttpContext context)
-        => context.Response.OnStarting(static state =>
+    /// <param name="servesFiles">
+    /// Paths of a static file server (the local host's widget bundles and demo): the same for everyone, so a successful
+    /// answer keeps the caching the file server chose (<c>no-cache</c> when it chose none).
+    /// </param>
+    public static void Register(HttpContext context, Func<PathString, bool>? servesFiles = null)
+        => context.Response.OnStarting(() =>
         {
-            Apply((HttpContext)state);
+            Apply(context, servesFiles);
             return Task.CompletedTask;
-        }, context);
+        });
 
-    public static void Apply(HttpContext context)
+    public static void Apply(HttpContext context, Func<PathString, bool>? servesFiles = null)
     {
         var response = context.Response;
         var headers = response.Headers;
@@ -58,7 +62,13 @@ public static class SecurityHeaders
         {
             headers.ContentSecurityPolicy = IsHtml(response.ContentType) ? PagePolicy : ResourcePolicy;
         }
-        headers.CacheControl = response.StatusCode is >= 200 and < 300 && Cacheable.TryGetValue(context.Request.Path.Value ?? "", out var rule)
+        var path = context.Request.Path;
+        if (servesFiles?.Invoke(path) == true && response.StatusCode < 400)
+        {
+            if (string.IsNullOrEmpty(headers.CacheControl)) headers.CacheControl = "no-cache";
+            return;
+        }
+        headers.CacheControl = response.StatusCode is >= 200 and < 300 or 304 && Cacheable.TryGetValue(path.Value ?? "", out var rule)
             ? rule
             : NoStore;
         headers.Remove(HeaderNames.Pragma);

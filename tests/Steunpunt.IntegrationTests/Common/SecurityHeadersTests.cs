@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Steunpunt.Common.Http;
 using Steunpunt.IntegrationTests.Chat;
+using Steunpunt.LocalHost;
 using Steunpunt.LocalHost.Dev;
 using static Steunpunt.IntegrationTests.Chat.ChatTestKit;
 
@@ -26,8 +27,8 @@ public partial class SecurityHeadersTests(LocalHostFixture fixture)
     /// <summary>These clear state other tests look at (the outbox, the faults); their answer is 204 with nothing in it.</summary>
     private static readonly string[] Skipped = ["DELETE /dev/outbox", "DELETE /dev/faults"];
 
-    /// <summary>HTML served outside the endpoint table (static files of the widgets' demo), checked when it is there.</summary>
-    private static readonly string[] StaticPages = ["/demo/"];
+    /// <summary>Files served outside the endpoint table: the widgets' demo page and its stylesheet, a bundle (404 until built).</summary>
+    private static readonly string[] StaticPages = [WidgetFiles.DemoPath + "/", WidgetFiles.DemoPath + "/demo.css", WidgetFiles.WidgetsPath + "/steunpunt-chat.js"];
 
     private sealed record Answer(string Request, HttpResponseMessage Response, string Body);
 
@@ -87,7 +88,8 @@ public partial class SecurityHeadersTests(LocalHostFixture fixture)
             var headers = response.Headers;
             if (!headers.TryGetValues("X-Content-Type-Options", out var sniff) || sniff.Single() != "nosniff") wrong.Add($"{request}: no nosniff");
             if (headers.Contains("Server")) wrong.Add($"{request}: Server: {string.Join(",", headers.GetValues("Server"))}");
-            var cacheable = response.IsSuccessStatusCode && SecurityHeaders.Cacheable.ContainsKey(response.RequestMessage!.RequestUri!.AbsolutePath);
+            var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+            var cacheable = response.IsSuccessStatusCode && (SecurityHeaders.Cacheable.ContainsKey(path) || LocalFunctionsHost.ServesFiles(path));
             if (!cacheable && headers.CacheControl?.NoStore != true) wrong.Add($"{request}: Cache-Control: {headers.CacheControl}");
             if (!headers.TryGetValues("Content-Security-Policy", out var policy) || !policy.Single().Contains("frame-ancestors 'none'"))
             {
@@ -127,8 +129,8 @@ public partial class SecurityHeadersTests(LocalHostFixture fixture)
             if (!response.Headers.TryGetValues("Referrer-Policy", out var referrer) || referrer.Single() != "no-referrer") wrong.Add($"{request}: no Referrer-Policy: no-referrer");
         }
         Assert.Empty(wrong);
-        // The overview, the outbox and the two pages mails link to, at least.
-        foreach (var path in new[] { "/", "/dev/outbox", DevPages.ContinuePath, DevPages.RatingPath })
+        // The overview, the outbox, the two pages mails link to and the widgets' demo, at least.
+        foreach (var path in new[] { "/", "/dev/outbox", DevPages.ContinuePath, DevPages.RatingPath, WidgetFiles.DemoPath + "/" })
         {
             Assert.Contains(pages, p => p.Request.StartsWith($"GET {path} -> 200", StringComparison.Ordinal));
         }
