@@ -68,10 +68,25 @@ public class LocalHostFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// An Azurite of this fixture's own (free ports, in memory) instead of the shared one on 10000-10002: for a test
+    /// assembly that runs beside this one, whose shared Azurite stops when the assembly that started it ends.
+    /// </summary>
+    protected virtual bool OwnAzurite => false;
+
+    public virtual async Task InitializeAsync()
     {
-        azurite = await AzuriteProcess.EnsureRunningAsync(RepositoryRoot.Find(), dataFolder: null, TextWriter.Null);
-        app = LocalFunctionsHost.Build(HostArguments(), builder =>
+        string[] arguments = HostArguments();
+        if (OwnAzurite)
+        {
+            azurite = await AzuriteProcess.StartDedicatedAsync(RepositoryRoot.Find(), TextWriter.Null);
+            arguments = [.. arguments, $"--{StorageAccount.Setting}={azurite.DedicatedPorts!.ConnectionString}"];
+        }
+        else
+        {
+            azurite = await AzuriteProcess.EnsureRunningAsync(RepositoryRoot.Find(), dataFolder: null, TextWriter.Null);
+        }
+        app = LocalFunctionsHost.Build(arguments, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
@@ -81,7 +96,7 @@ public class LocalHostFixture : IAsyncLifetime
         Storage = app.Services.GetRequiredService<StorageAccount>();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         if (app is not null) await app.DisposeAsync();

@@ -64,7 +64,7 @@ public static class OutboxEndpoints
                 if (item.Html is not null)
                 {
                     // sandbox="" : the mail's HTML is shown as it would look, but no script in it can run.
-                    rows.Append($"<iframe sandbox=\"\" srcdoc=\"{E(item.Html)}\"></iframe>");
+                    rows.Append($"<iframe sandbox=\"\" title=\"E-mail: {E(item.Subject)}\" srcdoc=\"{E(item.Html)}\"></iframe>");
                 }
                 rows.Append($"<details {(item.Html is null ? "open" : "")}><summary>Platte tekst</summary><pre>{E(item.PlainText)}</pre></details>");
             }
