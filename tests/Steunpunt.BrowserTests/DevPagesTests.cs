@@ -14,6 +14,8 @@ public sealed class DevPagesTests(BrowserFixture fixture)
     [Fact]
     public async Task Outbox_shows_the_receipt_of_a_mail_form_and_has_no_axe_violations()
     {
+        // One mail on the page: axe hangs on a page of several sandboxed mail previews (it cannot enter them).
+        (await fixture.Client.DeleteAsync("/dev/outbox")).EnsureSuccessStatusCode();
         var address = $"outbox-{Guid.NewGuid():N}@example.nl";
         var sent = await fixture.Client.PostAsJsonAsync("/api/mail-intake", new
         {
