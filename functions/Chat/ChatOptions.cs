@@ -45,9 +45,13 @@ public sealed class ChatOptions : IValidatableObject
     [Range(1, 600)]
     public int MessagesPerMinute { get; set; } = 30;
 
-    /// <summary>Chats one client address may start per hour; the address is held in memory only, never stored.</summary>
+    /// <summary>Chats one client address may start per hour (counted in storage under a keyed hash of the address).</summary>
     [Range(1, 1000)]
     public int StartsPerHourPerAddress { get; set; } = 10;
+
+    /// <summary>Writes of a visitor (messages, typing, close, rating, delete, negotiate) per client address an hour, over all its chats.</summary>
+    [Range(1, 100_000)]
+    public int ActionsPerHourPerAddress { get; set; } = 600;
 
     /// <summary>Days a transcript (messages, satisfaction comment) is kept after the chat ended.</summary>
     [Range(1, 365)]

@@ -103,7 +103,7 @@ public sealed class StaffChats(
         if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return invalid;
         var (session, problem) = await FindAsync(chatId, cancellationToken);
         if (problem is not null) return problem;
-        if (limits.TryMessage(chatId, ChatParties.Staff) is { } wait) return Problem.TooManyRequests("Te veel berichten achter elkaar.", wait);
+        if (await limits.MessageAsync(chatId, ChatParties.Staff, cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Te veel berichten achter elkaar.", rate.RetryAfter);
 
         var (message, refused) = await ChatMessages.AppendAsync(store, session!, ChatParties.Staff, request.Text.Trim(),
             s => s.State != ChatStates.Active ? Problem.Conflict("not-claimed", "Nog niet opgepakt.", "Pak de chat eerst op.") : CheckOwner(s, staff),
@@ -122,7 +122,7 @@ public sealed class StaffChats(
         if (problem is not null) return problem;
         if (!session!.IsOpen) return ChatText.ClosedProblem();
         if (CheckOwner(session, staff) is { } refused) return refused;
-        if (limits.TryMessage(chatId, "staff-typing") is { } wait) return Problem.TooManyRequests("Even rustig aan.", wait);
+        if (await limits.MessageAsync(chatId, "staff-typing", cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Even rustig aan.", rate.RetryAfter);
         await realtime.ToVisitorAsync(chatId, ChatEvents.Typing, new TypingPush(chatId, ChatParties.Staff), cancellationToken);
         return new StatusCodeResult(StatusCodes.Status202Accepted);
     }

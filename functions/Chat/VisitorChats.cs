@@ -23,7 +23,7 @@ public sealed class VisitorChats(
         }
         var now = availability.Now();
         if (!now.Open) return availability.ClosedProblem(now);
-        if (limits.TryStart(http) is { } wait) return Problem.TooManyRequests("Er zijn vanaf dit adres te veel chats gestart. Probeer het later opnieuw.", wait);
+        if (await limits.StartAsync(http, cancellationToken) is { Refused: true } start) return Problem.TooManyRequests("Er zijn vanaf dit adres te veel chats gestart. Probeer het later opnieuw.", start.RetryAfter);
 
         var token = VisitorTokens.New();
         var at = clock.GetUtcNow();
@@ -56,6 +56,11 @@ public sealed class VisitorChats(
         var session = forAppend ? await store.FindForAppendAsync(id, cancellationToken) : await store.FindAsync(id, cancellationToken);
         if (session is null) return (null, Problem.NotFound("Deze chat bestaat niet (meer)."));
         if (!VisitorTokens.Matches(token, session.VisitorTokenHash)) return (null, Problem.Forbidden("Dit token hoort niet bij deze chat."));
+        // Every visitor call but a read writes or pushes something: one count per client address over all its chats.
+        if (!HttpMethods.IsGet(http.Method) && await limits.VisitorActionAsync(http, cancellationToken) is { Refused: true } act)
+        {
+            return (null, Problem.TooManyRequests("Er komen vanaf dit adres te veel verzoeken. Probeer het later opnieuw.", act.RetryAfter));
+        }
         return (session, null);
     }
 
@@ -65,7 +70,7 @@ public sealed class VisitorChats(
     public async Task<IActionResult> PostMessageAsync(ChatSession session, PostMessageRequest request, CancellationToken cancellationToken)
     {
         if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return invalid;
-        if (limits.TryMessage(session.Id, ChatParties.Visitor) is { } wait) return Problem.TooManyRequests("U stuurt te veel berichten achter elkaar. Wacht even.", wait);
+        if (await limits.MessageAsync(session.Id, ChatParties.Visitor, cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("U stuurt te veel berichten achter elkaar. Wacht even.", rate.RetryAfter);
 
         var (message, problem) = await ChatMessages.AppendAsync(store, session, ChatParties.Visitor, request.Text.Trim(), null, clock, cancellationToken);
         if (problem is not null) return problem;
@@ -86,7 +91,7 @@ public sealed class VisitorChats(
     public async Task<IActionResult> TypingAsync(ChatSession session, CancellationToken cancellationToken)
     {
         if (!session.IsOpen) return ChatText.ClosedProblem();
-        if (limits.TryMessage(session.Id, "visitor-typing") is { } wait) return Problem.TooManyRequests("Even rustig aan.", wait);
+        if (await limits.MessageAsync(session.Id, "visitor-typing", cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Even rustig aan.", rate.RetryAfter);
         if (session.StaffId is not null) await realtime.ToStaffMemberAsync(session.StaffId, ChatEvents.Typing, new TypingPush(session.Id, ChatParties.Visitor), cancellationToken);
         return new StatusCodeResult(StatusCodes.Status202Accepted);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Steunpunt.Common.Http;
+using Steunpunt.Common.RateLimits;
 using Steunpunt.Common.Settings;
 using Steunpunt.Common.Storage;
 
@@ -9,7 +10,7 @@ namespace Steunpunt.Common;
 
 public static class CommonRegistration
 {
-    /// <summary>The plumbing every slice shares: the clock and the organisation's today, the storage account and its tables and queues, the work queue, watermarks, the app's own keys, the answer to an unhandled exception and the client-address rule.</summary>
+    /// <summary>The plumbing every slice shares: the clock and the organisation's today, the storage account and its tables and queues, the work queue, watermarks, the app's own keys, the answer to an unhandled exception, the client-address rule and the one rate limiter.</summary>
     public static IServiceCollection AddCommon(this IServiceCollection services, IConfiguration configuration)
     {
         // TryAdd: a test or benchmark that registered its own clock first keeps it.
@@ -26,6 +27,7 @@ public static class CommonRegistration
         services.AddSingleton<UnhandledExceptionAnswer>();
         services.AddSettings<ClientAddressOptions>(ClientAddressOptions.Section);
         services.AddSingleton<ClientAddressRule>();
+        services.AddSingleton<RateLimiter>();
         return services;
     }
 }

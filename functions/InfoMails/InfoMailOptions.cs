@@ -16,6 +16,10 @@ public sealed class InfoMailOptions : IValidatableObject
     [Range(1, 365, ErrorMessage = "must be between 1 and 365 days.")]
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>Ratings one client address may send an hour (the satisfaction page is anonymous).</summary>
+    [Range(1, 1000)]
+    public int RatingsPerHourPerAddress { get; set; } = 20;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(SatisfactionUrl, UriKind.Absolute, out var url)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Http;
+using Steunpunt.Common.RateLimits;
 using Steunpunt.Common.Storage;
 using Steunpunt.StaffAuth;
 
@@ -10,7 +11,7 @@ namespace Steunpunt.InfoMails;
 
 /// <summary>What the staff and satisfaction endpoints do once their body is read: validate, compose or queue, record a rating.</summary>
 public sealed class InfoMailRequests(
-    InfoMailComposer composer, InfoMailStore store, WorkQueue queue, IOptions<InfoMailOptions> options, TimeProvider clock, ILogger<InfoMailRequests> logger)
+    InfoMailComposer composer, InfoMailStore store, WorkQueue queue, IOptions<InfoMailOptions> options, RateLimiter limiter, TimeProvider clock, ILogger<InfoMailRequests> logger)
 {
     public IActionResult Preview(InfoMailRequest request)
     {
@@ -39,10 +40,14 @@ public sealed class InfoMailRequests(
         return new JsonResponse(new InfoMailAccepted(id, "queued", draft.CrimeType, draft.Language, draft.Blocks), StatusCodes.Status202Accepted);
     }
 
-    public async Task<IActionResult> RateAsync(string id, InfoMailSatisfactionRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> RateAsync(string id, InfoMailSatisfactionRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
         if (InfoMailRules.CheckSatisfaction(request, out var field) is { } problem) return Problem.Validation(field, problem);
         if (!InfoMailIds.TryParse(id, out var mailId, out var createdAt)) return NotFound();
+        if (await limiter.ForClientAsync(RateLimit.PerHour("infomail-ratings", options.Value.RatingsPerHourPerAddress), http, cancellationToken) is { Refused: true } refused)
+        {
+            return Problem.TooManyRequests("Er zijn vanaf dit adres te veel beoordelingen gestuurd. Probeer het later opnieuw.", refused.RetryAfter);
+        }
 
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         return await store.RateAsync(mailId, createdAt, request.Score, comment, clock.GetUtcNow(), cancellationToken) switch

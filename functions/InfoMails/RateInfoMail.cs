@@ -15,6 +15,6 @@ public sealed class RateInfoMail(InfoMailRequests requests)
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<InfoMailSatisfactionRequest>(request, BodyLimits.Small, cancellationToken);
-        return body.Problem ?? await requests.RateAsync(id, body.Value!, cancellationToken);
+        return body.Problem ?? await requests.RateAsync(id, body.Value!, request, cancellationToken);
     }
 }

@@ -26,8 +26,17 @@ public sealed class MailIntakeOptions : IValidatableObject
     [Range(100, 20_000)]
     public int MaxQuestionLength { get; set; } = 5000;
 
+    /// <summary>Forms and continue-page messages one client address may send an hour (counted in storage, across instances).</summary>
     [Range(1, 1000)]
     public int SubmissionsPerHourPerAddress { get; set; } = 5;
+
+    /// <summary>Ratings of an answer one client address may send an hour.</summary>
+    [Range(1, 1000)]
+    public int RatingsPerHourPerAddress { get; set; } = 20;
+
+    /// <summary>Receipts one address may get a day; a form over it is still taken in, without a receipt.</summary>
+    [Range(1, 100)]
+    public int ReceiptsPerDayPerRecipient { get; set; } = 3;
 
     /// <summary>Page on the website where a sender rates an answer; <c>?ref=&lt;case id&gt;</c> is added.</summary>
     [Required]

@@ -26,7 +26,7 @@ public sealed class MailIntakeSubmission(WorkQueue queue, MailSenderLimiter limi
             return Accepted(MailIntakeRules.Reference(Guid.NewGuid()), form.Language, now);
         }
         if (MailIntakeRules.Check(form, options.Value.MaxQuestionLength) is { } problem) return problem;
-        if (limiter.TryAcquire(request) is { } wait) return Problem.TooManyRequests(MailSenderLimiter.Detail, wait);
+        if (await limiter.WriteAsync(request, cancellationToken) is { Refused: true } refused) return Problem.TooManyRequests(MailSenderLimiter.Detail, refused.RetryAfter);
 
         var caseId = Guid.NewGuid();
         var message = new MailIntakeMessage(MailIntakeMessage.CurrentSchemaVersion, caseId, MailIntakeRules.Reference(caseId), now,

@@ -31,7 +31,7 @@ public sealed class PostMailThreadMessage(SenderThread thread, MailSenderLimiter
             logger.LogInformation("Continue page: honeypot filled; not processed.");
             return MailThreadAnswers.Ok(thread.Pretend(mailCase), StatusCodes.Status201Created);
         }
-        if (limiter.TryAcquire(request) is { } wait) return Problem.TooManyRequests(MailSenderLimiter.Detail, wait);
+        if (await limiter.WriteAsync(request, cancellationToken) is { Refused: true } refused) return Problem.TooManyRequests(MailSenderLimiter.Detail, refused.RetryAfter);
 
         var (outcome, added) = await thread.AddAsync(mailCase, message.Text, cancellationToken);
         return outcome switch

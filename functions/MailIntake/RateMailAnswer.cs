@@ -16,6 +16,6 @@ public sealed class RateMailAnswer(MailSatisfaction satisfaction)
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<MailSatisfactionRequest>(request, BodyLimits.Small, cancellationToken);
-        return body.Problem ?? await satisfaction.RateAsync(id, body.Value!, cancellationToken);
+        return body.Problem ?? await satisfaction.RateAsync(id, body.Value!, request, cancellationToken);
     }
 }

@@ -14,6 +14,6 @@ public sealed class RecordSelfTestEvent(RecordEventHandler handler)
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<RecordEventRequest>(request, BodyLimits.Tiny, cancellationToken);
-        return body.Problem ?? await handler.HandleAsync(id, body.Value!, cancellationToken);
+        return body.Problem ?? await handler.HandleAsync(id, body.Value!, request, cancellationToken);
     }
 }

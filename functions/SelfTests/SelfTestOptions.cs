@@ -19,6 +19,22 @@ public sealed class SelfTestOptions : IValidatableObject
     [Range(1, 365, ErrorMessage = "must be between 1 and 365 days.")]
     public int ContactRetentionDays { get; set; } = 30;
 
+    /// <summary>Responses one client address may submit an hour (counted in storage, across instances).</summary>
+    [Range(1, 10_000)]
+    public int ResponsesPerHourPerAddress { get; set; } = 30;
+
+    /// <summary>Responses with a contact request one client address may submit a day.</summary>
+    [Range(1, 1000)]
+    public int ContactRequestsPerDayPerAddress { get; set; } = 3;
+
+    /// <summary>Contact requests a day for one phone number or e-mail address (counted under a keyed hash of it).</summary>
+    [Range(1, 100)]
+    public int ContactRequestsPerDayPerDetail { get; set; } = 1;
+
+    /// <summary>Funnel events (viewed, started) one client address may report an hour.</summary>
+    [Range(1, 100_000)]
+    public int EventsPerHourPerAddress { get; set; } = 300;
+
     /// <summary>An extra folder with questionnaire files, e.g. a licensed instrument's wording, loaded next to the shipped ones.</summary>
     public string? ExtraQuestionnaireDirectory { get; set; }
 

@@ -16,6 +16,7 @@ public static class SelfTestsRegistration
         services.AddSettings<SelfTestOptions>(SelfTestOptions.Section);
         services.AddSingleton(sp => new QuestionnaireCatalog(QuestionnaireCatalog.Load(sp.GetRequiredService<IOptions<SelfTestOptions>>().Value)));
         services.AddSingleton<SelfTestEventStore>();
+        services.AddSingleton<SelfTestLimits>();
         services.AddSingleton<SubmitResponseHandler>();
         services.AddSingleton<RecordEventHandler>();
         services.AddSingleton<SelfTestInsightsQuery>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Common.Http;
 using Steunpunt.Common.Json;
@@ -42,11 +43,11 @@ public sealed record SubmitResponseResult(
 public sealed record ContactRequestReceipt(string Status, string Channel, string Message);
 
 /// <summary>Validates, scores, queues an optional contact request and records the completion.</summary>
-public sealed class SubmitResponseHandler(QuestionnaireCatalog catalog, SelfTestEventStore events, WorkQueue queue, TimeProvider clock)
+public sealed class SubmitResponseHandler(QuestionnaireCatalog catalog, SelfTestEventStore events, WorkQueue queue, SelfTestLimits limits, TimeProvider clock)
 {
     public static readonly TimeSpan ContactMessageTimeToLive = TimeSpan.FromDays(7);
 
-    public async Task<IActionResult> HandleAsync(string testId, SubmitResponseRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> HandleAsync(string testId, SubmitResponseRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
         if (catalog.FindCurrent(testId) is null) return Problem.NotFound(InputRules.UnknownTest(testId));
 
@@ -87,6 +88,8 @@ public sealed class SubmitResponseHandler(QuestionnaireCatalog catalog, SelfTest
         {
             return Problem.Validation($"Er {(errors.Count == 1 ? "is 1 fout" : $"zijn {errors.Count} fouten")} in de antwoorden; er is niets opgeslagen.", errors);
         }
+
+        if (await limits.ResponseAsync(http, request.ContactRequest is null ? null : (request.ContactRequest.Channel, contact!), cancellationToken) is { } refused) return refused;
 
         var now = clock.GetUtcNow();
         var responseId = Guid.NewGuid();

@@ -14,6 +14,6 @@ public sealed class SubmitSelfTestResponse(SubmitResponseHandler handler)
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<SubmitResponseRequest>(request, cancellationToken: cancellationToken);
-        return body.Problem ?? await handler.HandleAsync(id, body.Value!, cancellationToken);
+        return body.Problem ?? await handler.HandleAsync(id, body.Value!, request, cancellationToken);
     }
 }

@@ -26,7 +26,14 @@ public class LocalHostFixture : IAsyncLifetime
     private AzuriteProcess? azurite;
     private WebApplication? app;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2040, 1, 1, 10, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 20 * 365)));
+    public LocalHostFixture() : this(new DateTimeOffset(2040, 1, 1, 10, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 20 * 365)))
+    {
+    }
+
+    /// <summary>A host whose clock starts at <paramref name="start"/>: e.g. a second instance beside a fixture's, on the same day.</summary>
+    protected LocalHostFixture(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Clock { get; }
     public HttpClient Client { get; private set; } = null!;
     public StorageAccount Storage { get; private set; } = null!;
     public IServiceProvider Services => app!.Services;
@@ -92,7 +99,7 @@ public class LocalHostFixture : IAsyncLifetime
             Configure(builder);
         });
         await app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(LocalFunctionsHost.Addresses(app)[0]) };
+        Client = new HttpClient(new VisitorAddresses { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(LocalFunctionsHost.Addresses(app)[0]) };
         Storage = app.Services.GetRequiredService<StorageAccount>();
     }
 
@@ -102,6 +109,23 @@ public class LocalHostFixture : IAsyncLifetime
         if (app is not null) await app.DisposeAsync();
         if (azurite is not null) await azurite.DisposeAsync();
     }
+
+    /// <summary>
+    /// Every request of <see cref="Client"/> without an <c>X-Forwarded-For</c> comes from a visitor of its own (a random
+    /// documentation address, through the known proxy 127.0.0.1), as the limits count per client address; a test about one
+    /// client sends the header itself.
+    /// </summary>
+    private sealed class VisitorAddresses : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Headers.Contains("X-Forwarded-For")) request.Headers.Add("X-Forwarded-For", $"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>A Dutch mobile number no other test uses (06 1…: 06 7… and 06 9… are no valid numbers), as a visitor types it.</summary>
+    public static string NewMobile() => "06 1" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Moves the clock to a day no other test has written on.</summary>
     public DateOnly FreshDay()

@@ -1,42 +1,27 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Steunpunt.Common.Http;
+using Steunpunt.Common.RateLimits;
 
 namespace Steunpunt.Chat.Sessions;
 
 /// <summary>
-/// Limits per chat (messages a minute, per party) and per client address (chats started an hour; see
-/// <see cref="ClientAddressLimiter"/> for how the address is kept out of storage and logs).
+/// The chat's limits, counted by the shared <see cref="RateLimiter"/> (in storage, across instances): chats started per
+/// client address an hour, messages (and typing signals) per chat and party a minute, and the visitor's other writes
+/// (messages, typing, close, rating, delete, negotiate) per client address an hour.
 /// </summary>
-public sealed class ChatRateLimits : IDisposable
+public sealed class ChatRateLimits(RateLimiter limiter, IOptions<ChatOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> messages;
-    private readonly ClientAddressLimiter starts;
+    private readonly RateLimit starts = RateLimit.PerHour("chat-starts", options.Value.StartsPerHourPerAddress);
+    private readonly RateLimit messages = RateLimit.PerMinute("chat-messages", options.Value.MessagesPerMinute);
+    private readonly RateLimit actions = RateLimit.PerHour("chat-actions", options.Value.ActionsPerHourPerAddress);
 
-    public ChatRateLimits(IOptions<ChatOptions> options, ClientAddressRule addresses)
-    {
-        var settings = options.Value;
-        messages = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = settings.MessagesPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0,
-        }));
-        starts = new ClientAddressLimiter(addresses, settings.StartsPerHourPerAddress, TimeSpan.FromHours(1));
-    }
+    public Task<RateLimitOutcome> StartAsync(HttpRequest request, CancellationToken cancellationToken)
+        => limiter.ForClientAsync(starts, request, cancellationToken);
 
-    /// <returns>Null when allowed; otherwise how long to wait.</returns>
-    public TimeSpan? TryMessage(string chatId, string party)
-    {
-        using var lease = messages.AttemptAcquire(chatId + "/" + party);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
-    }
+    /// <param name="party">Who sends, e.g. <c>visitor</c>, <c>staff</c> or <c>visitor-typing</c>: each has its own count.</param>
+    public Task<RateLimitOutcome> MessageAsync(string chatId, string party, CancellationToken cancellationToken)
+        => limiter.TryAcquireAsync(messages, $"chat:{chatId}/{party}", cancellationToken);
 
-    public TimeSpan? TryStart(HttpRequest request) => starts.TryAcquire(request);
-
-    public void Dispose()
-    {
-        messages.Dispose();
-        starts.Dispose();
-    }
+    public Task<RateLimitOutcome> VisitorActionAsync(HttpRequest request, CancellationToken cancellationToken)
+        => limiter.ForClientAsync(actions, request, cancellationToken);
 }

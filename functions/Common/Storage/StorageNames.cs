@@ -38,11 +38,14 @@ public static class StorageNames
         public const string AppointmentDays = "AppointmentDays";
         public const string SmsOptOuts = "SmsOptOuts";
 
+        /// <summary>Rate-limit counters per limit, keyed hash and window (see <c>Common/RateLimits</c>); past days are purged nightly.</summary>
+        public const string RateLimits = "RateLimits";
+
         public static readonly IReadOnlyList<string> All =
         [
             SelfTestEvents, SelfTestContactRequests, SelfTestContactIndex, Watermarks, SmsDeliveryReports, Chats, ChatIndex, ChatStats,
             MailCases, MailInbox, MailSenders, MailStats, AppSecrets, StaffNotifications, InfoMails,
-            Appointments, ReminderSchedule, AppointmentStats, AppointmentDays, SmsOptOuts,
+            Appointments, ReminderSchedule, AppointmentStats, AppointmentDays, SmsOptOuts, RateLimits,
         ];
     }
 

@@ -22,7 +22,7 @@ namespace Steunpunt.MailIntake.Cases;
 /// </remarks>
 public sealed class MailCaseIntake(
     MailCaseStore store, MailSenders senders, MailLinkKeys links, IEmailSender email, IStaffNotifications notifier, IOptions<MailIntakeOptions> options,
-    ILogger<MailCaseIntake> logger)
+    MailSenderLimiter limits, ILogger<MailCaseIntake> logger)
 {
     public async Task HandleAsync(MailIntakeMessage message, CancellationToken cancellationToken)
     {
@@ -80,6 +80,13 @@ public sealed class MailCaseIntake(
         // leave a window of the same size (between the send and the mark) and cost a write per form.
         // Started: once the service has accepted the receipt it is the service's to deliver, and nothing here would be
         // done differently on its outcome.
+        // Counted on the first delivery only, so a redelivery sends the receipt the first one was allowed. Over the limit the
+        // case stays taken in; the mailbox of someone whose address a stranger types in gets no more than the limit a day.
+        if (created && (await limits.ReceiptAsync(message.ReplyAddress, cancellationToken)).Refused)
+        {
+            logger.LogWarning("Receipt for mail case {CaseId} not sent: its address had {Limit} receipts today.", id, options.Value.ReceiptsPerDayPerRecipient);
+            return;
+        }
         var answerBy = WorkingDays.After(DateOnly.FromDateTime(mailCase.ReceivedAt.UtcDateTime), options.Value.AnswerWithinWorkingDays);
         var result = await email.SendAsync(MailTexts.Receipt(mailCase, answerBy, options.Value.Phone,
             linkSecret is null ? null : MailLinks.Url(options.Value.ContinueUrl, id, linkSecret)), new IdempotencyKey("mail-receipt/" + id, mailCase.ReceivedAt),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Common;
 using Steunpunt.Common.Http;
@@ -5,14 +6,15 @@ using Steunpunt.Common.Http;
 namespace Steunpunt.MailIntake.Cases;
 
 /// <summary>The whitepaper's "satisfied with the clarity of the answer": one score per answered case.</summary>
-public sealed class MailSatisfaction(MailCaseStore store)
+public sealed class MailSatisfaction(MailCaseStore store, MailSenderLimiter limits)
 {
     /// <summary>The sender rates an answer (from the link in the reply): once, 1-5, optional comment kept with the case.</summary>
-    public async Task<IActionResult> RateAsync(string id, MailSatisfactionRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> RateAsync(string id, MailSatisfactionRequest request, HttpRequest http, CancellationToken cancellationToken)
     {
         if (!Ratings.IsValid(request.Score)) return Problem.Validation("score", Ratings.OutOfRange);
         if (request.Comment is { Length: > 1000 }) return Problem.Validation("comment", "Uw toelichting mag hoogstens 1000 tekens zijn.");
         if (!FreeText.IsText(request.Comment)) return Problem.Validation("comment", $"Uw toelichting {FreeText.NotAllowed}.");
+        if (await limits.RatingAsync(http, cancellationToken) is { Refused: true } refused) return Problem.TooManyRequests("Er zijn vanaf dit adres te veel beoordelingen gestuurd. Probeer het later opnieuw.", refused.RetryAfter);
         var mailCase = await store.FindAsync(id, cancellationToken);
         if (mailCase is null) return Problem.NotFound("We kunnen dit bericht niet (meer) vinden.");
         if (mailCase.FirstAnswerAt is null) return Problem.Conflict("not-answered", "Nog geen antwoord.", "U kunt een antwoord beoordelen nadat u het heeft gekregen.");

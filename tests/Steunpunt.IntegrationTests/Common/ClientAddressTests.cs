@@ -17,7 +17,10 @@ public class ClientAddressTests(LocalHostFixture fixture)
     private int Limit => fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>().Value.SubmissionsPerHourPerAddress;
 
     /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x address is this machine's loopback).</summary>
-    private HttpClient ClientFrom(string source)
+    private HttpClient ClientFrom(string source) => ClientFrom(source, fixture.Client.BaseAddress!);
+
+    /// <summary>A client of <paramref name="baseAddress"/> whose connections come from <paramref name="source"/>.</summary>
+    internal static HttpClient ClientFrom(string source, Uri baseAddress)
         => new(new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancellationToken) =>
@@ -35,7 +38,7 @@ public class ClientAddressTests(LocalHostFixture fixture)
                     throw;
                 }
             },
-        }) { BaseAddress = fixture.Client.BaseAddress };
+        }) { BaseAddress = baseAddress };
 
     private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, string forwardedFor)
     {

@@ -91,7 +91,7 @@ public class MailIntakeRedeliveryTests(LocalHostFixture fixture)
         var delivery = new StaffNotificationDelivery(new StaffNotificationStore(storage), fixture.Services.GetRequiredService<IRealtimeMessenger>(), email,
             fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotificationDelivery>.Instance);
         return new(new MailCaseStore(storage), new MailSenders(storage, Secrets), new MailLinkKeys(Secrets), email, new StaffNotifier(delivery, new WorkQueue(storage), fixture.Services.GetRequiredService<TeamMailbox>(), NullLogger<StaffNotifier>.Instance),
-            fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>(), NullLogger<MailCaseIntake>.Instance);
+            fixture.Services.GetRequiredService<IOptions<MailIntakeOptions>>(), fixture.Services.GetRequiredService<MailSenderLimiter>(), NullLogger<MailCaseIntake>.Instance);
     }
 
     private MailIntakeMessage Message(string address, TimeSpan later)

@@ -75,9 +75,10 @@ public class ContactRequestQueueTests(LocalHostFixture fixture)
         fixture.FreshDay();
         // Another run against the same Azurite may have left a watermark at a later (random) day.
         await fixture.Storage.Tables.GetTableClient(StorageNames.Tables.Watermarks).DeleteEntityAsync("watermark", ContactDetailPurge.WatermarkName);
-        var old = await Submit();
+        var recentPhone = LocalHostFixture.NewMobile();
+        var old = await Submit(LocalHostFixture.NewMobile());
         fixture.Clock.Advance(TimeSpan.FromDays(29));
-        var recent = await Submit();
+        var recent = await Submit(recentPhone);
         var store = new ContactRequestStore(fixture.Storage);
         await LocalHostFixture.EventuallyAsync(() => store.FindAsync(old.At, old.Id, default), "the old request to be stored");
         await LocalHostFixture.EventuallyAsync(() => store.FindAsync(recent.At, recent.Id, default), "the recent request to be stored");
@@ -90,16 +91,16 @@ public class ContactRequestQueueTests(LocalHostFixture fixture)
         Assert.Equal("", erased.GetString("Contact"));
         Assert.NotNull(erased.GetDateTimeOffset("ContactErasedAt"));
         Assert.Equal("phone", erased.GetString("Channel")); // the rest stays for the statistics
-        Assert.Equal("+31612345678", (await store.FindAsync(recent.At, recent.Id, default))!.GetString("Contact"));
+        Assert.Equal("+31" + recentPhone[1..].Replace(" ", ""), (await store.FindAsync(recent.At, recent.Id, default))!.GetString("Contact"));
 
-        async Task<(Guid Id, DateTimeOffset At)> Submit()
+        async Task<(Guid Id, DateTimeOffset At)> Submit(string phone)
         {
             var at = fixture.Clock.GetUtcNow();
             var result = await fixture.Client.PostAsJsonAsync("/api/selftests/trauma-screen/responses", new
             {
                 version = 1,
                 answers = Enumerable.Range(1, 10).ToDictionary(i => $"q{i}", _ => "no"),
-                contactRequest = new { channel = "phone", contact = "06 12345678" },
+                contactRequest = new { channel = "phone", contact = phone },
             });
             Assert.Equal(HttpStatusCode.OK, result.StatusCode);
             var id = JsonDocument.Parse(await result.Content.ReadAsStringAsync()).RootElement.GetProperty("responseId").GetGuid();

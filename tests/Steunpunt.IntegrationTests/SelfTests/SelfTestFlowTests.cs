@@ -46,6 +46,7 @@ public class SelfTestFlowTests(LocalHostFixture fixture)
     {
         var day = fixture.FreshDay();
         var session = Guid.NewGuid().ToString("N");
+        var email = $"iemand-{session}@example.nl";
         foreach (var kind in new[] { "viewed", "viewed", "viewed", "started", "started" })
         {
             await Json(await fixture.Client.PostAsJsonAsync("/api/selftests/trauma-screen/events", new { @event = kind, source = "facebook", sessionId = session }), HttpStatusCode.Accepted);
@@ -57,7 +58,7 @@ public class SelfTestFlowTests(LocalHostFixture fixture)
             source = "facebook",
             sessionId = session,
             about = new { gender = "male", ageBand = "50-64", isVictim = true },
-            contactRequest = new { channel = "email", contact = "iemand@example.nl" },
+            contactRequest = new { channel = "email", contact = email },
         }), HttpStatusCode.OK);
         Assert.Equal(7, positive.GetProperty("score").GetInt32());
         Assert.Equal("positive", positive.GetProperty("screen").GetString());
@@ -78,7 +79,7 @@ public class SelfTestFlowTests(LocalHostFixture fixture)
         var stored = await LocalHostFixture.EventuallyAsync(async () =>
             (await fixture.RowsAsync(StorageNames.Tables.SelfTestContactRequests, SelfTestEventStore.DayKey(day))).SingleOrDefault(r => r.RowKey == responseId.ToString("N")),
             "the contact request to be stored");
-        Assert.Equal("iemand@example.nl", stored.GetString("Contact"));
+        Assert.Equal(email, stored.GetString("Contact"));
         Assert.Equal("new", stored.GetString("Status"));
 
         // Stored answers carry nothing personal: no contact detail next to the answers.

@@ -29,7 +29,7 @@ public class StaffNotificationProducerTests(LocalHostFixture fixture)
         {
             version = 1,
             answers = Enumerable.Range(1, 10).ToDictionary(i => $"q{i}", _ => "yes"),
-            contactRequest = new { channel = "phone", contact = "06 12345678" },
+            contactRequest = new { channel = "phone", contact = LocalHostFixture.NewMobile() },
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var requestId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("responseId").GetGuid();
