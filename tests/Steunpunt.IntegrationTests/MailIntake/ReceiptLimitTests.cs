@@ -50,7 +50,8 @@ public class ReceiptLimitTests(LocalHostFixture fixture)
         foreach (var reference in references) Assert.True(await CaseStoredAsync(reference), $"case {reference} stored");
         var receipts = await fixture.OutboxAsync(DevOutbox.Email, address);
         Assert.Equal(limit, receipts.Count);
-        Assert.Equal(references.Take(limit).Order(), receipts.Select(r => references.Single(reference => r.Subject!.Contains(reference))).Order());
+        // The queue hands out messages in no fixed order: which ones got the receipts is open, that each went to a different case is not.
+        Assert.Equal(limit, receipts.Select(r => references.Single(reference => r.Subject!.Contains(reference))).Distinct().Count());
 
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         var nextDay = (await SubmitAsync(address)).Reference;
