@@ -20,7 +20,7 @@ public sealed class SelfTestOptions : IValidatableObject
     public int ContactRetentionDays { get; set; } = 30;
 
     /// <summary>Responses one client address may submit an hour (counted in storage, across instances).</summary>
-    [Range(1, 10_000)]
+    [Range(1, 1_000_000)]
     public int ResponsesPerHourPerAddress { get; set; } = 30;
 
     /// <summary>Responses with a contact request one client address may submit a day.</summary>
