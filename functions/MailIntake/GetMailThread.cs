@@ -6,9 +6,9 @@ using Steunpunt.MailIntake.Sender;
 namespace Steunpunt.MailIntake;
 
 /// <summary>The continue page reads the thread of the sender's case: the token from the link's fragment comes in <c>X-Mail-Secret</c>.</summary>
-public sealed class ReadMailThread(SenderThread thread)
+public sealed class GetMailThread(SenderThread thread)
 {
-    [Function(nameof(ReadMailThread))]
+    [Function(nameof(GetMailThread))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "mail/thread")] HttpRequest request,
         CancellationToken cancellationToken)

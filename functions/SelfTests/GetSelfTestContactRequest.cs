@@ -8,9 +8,9 @@ using Steunpunt.StaffAuth;
 namespace Steunpunt.SelfTests;
 
 /// <summary>One contact request with its contact detail; who opened it, and when, is recorded on the request first.</summary>
-public sealed class OpenSelfTestContactRequest(StaffAuthenticator auth, ContactRequestDesk desk)
+public sealed class GetSelfTestContactRequest(StaffAuthenticator auth, ContactRequestDesk desk)
 {
-    [Function(nameof(OpenSelfTestContactRequest))]
+    [Function(nameof(GetSelfTestContactRequest))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/selftest-contact-requests/{id}")] HttpRequest request,
         string id,
