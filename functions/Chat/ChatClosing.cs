@@ -1,4 +1,5 @@
 using Steunpunt.Chat.Sessions;
+using Steunpunt.Common.Storage;
 
 namespace Steunpunt.Chat;
 
@@ -11,7 +12,7 @@ internal static class ChatClosing
     public static async Task<ChatSession?> CloseAsync(
         ChatStore store, ChatRealtime realtime, ChatWaitingList waitingList, string chatId, string closedBy, TimeProvider clock, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 8; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Attempts; attempt++)
         {
             var session = await store.FindAsync(chatId, cancellationToken);
             if (session is null || !session.IsOpen) return null;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Http;
+using Steunpunt.Common.Storage;
 
 namespace Steunpunt.Chat;
 
@@ -19,8 +20,6 @@ public sealed record AppendedMessage(int Seq, string From, string Text, DateTime
 /// </summary>
 internal static class ChatMessages
 {
-    private const int Attempts = 12;
-
     /// <summary>How stale the session's LastActivityAt may get before a message writes it again (the idle timer works in minutes).</summary>
     public static readonly TimeSpan ActivityRefresh = TimeSpan.FromMinutes(1);
 
@@ -44,7 +43,7 @@ internal static class ChatMessages
         // last wrote it when that is newer (a later number), so a closing line this instance wrote is never passed over.
         session = store.RememberedNewerThan(session) ?? session;
         var last = session.LastSequence;
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.ContendedAttempts; attempt++)
         {
             if (attempt > 0)
             {
@@ -55,7 +54,7 @@ internal static class ChatMessages
                 session = fresh;
                 last = Math.Max(last, session.LastSequence);
                 // Spread writers that keep colliding (several tabs and the staff member at once).
-                if (attempt > 1) await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+                await Task.Delay(OptimisticConcurrency.PauseBefore(attempt, Random.Shared), cancellationToken);
             }
             if (!session.IsOpen) return (null, ChatText.ClosedProblem());
             if (allowed?.Invoke(session) is { } refused) return (null, refused);

@@ -6,6 +6,7 @@ using Steunpunt.Common;
 using Steunpunt.Chat.Sessions;
 using Steunpunt.Common.Http;
 using Steunpunt.StaffAuth;
+using Steunpunt.Common.Storage;
 
 namespace Steunpunt.Chat;
 
@@ -75,7 +76,7 @@ public sealed class StaffChats(
         if (string.IsNullOrWhiteSpace(request.StaffId) || request.StaffId.Length > 200) return Problem.Validation("staffId", "Geef de collega aan wie u de chat overdraagt.");
         if (request.StaffName is { Length: > 100 }) return Problem.Validation("staffName", "Een naam mag hoogstens 100 tekens zijn.");
         if (!FreeText.IsLine(request.StaffName)) return Problem.Validation("staffName", $"De naam {FreeText.NotAllowed}.");
-        for (var attempt = 0; attempt < 8; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Attempts; attempt++)
         {
             var (session, problem) = await FindAsync(chatId, cancellationToken);
             if (problem is not null) return problem;

@@ -15,7 +15,6 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
 {
     public const string KeyName = "mail-sender-hash";
     private const string RowKeyValue = "sender";
-    private const int MaxAttempts = 5;
     private TableClient Table => storage.Tables.GetTableClient(StorageNames.Tables.MailSenders);
 
     public async Task<string> HashAsync(string normalisedAddress, CancellationToken cancellationToken)
@@ -35,7 +34,7 @@ public sealed class MailSenders(StorageAccount storage, AppSecrets secrets)
     /// </remarks>
     public async Task<bool> SeenBeforeAsync(string hash, string caseId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= OptimisticConcurrency.Attempts; attempt++)
         {
             if (await Table.TryAddEntityAsync(new TableEntity(hash, RowKeyValue) { ["FirstCaseId"] = caseId, ["LastSeen"] = at, ["LastCaseId"] = caseId }, cancellationToken) is not null)
             {

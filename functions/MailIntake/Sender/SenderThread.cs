@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Steunpunt.Common.Notifications;
 using Steunpunt.MailIntake.Cases;
+using Steunpunt.Common.Storage;
 
 namespace Steunpunt.MailIntake.Sender;
 
@@ -26,8 +27,6 @@ public enum SenderMessageOutcome
 /// </summary>
 public sealed class SenderThread(MailCaseStore store, MailLinkKeys links, IStaffNotifications notifier, TimeProvider clock, ILogger<SenderThread> logger)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>The case the token opens; null for a token that opens none.</summary>
     public async Task<MailCase?> OpenAsync(string token, CancellationToken cancellationToken)
     {
@@ -62,7 +61,7 @@ public sealed class SenderThread(MailCaseStore store, MailLinkKeys links, IStaff
             if (!await store.TryAppendAsync(mailCase, previous, entry, cancellationToken))
             {
                 // Changed meanwhile (a staff reply, a claim): read it again; erased meanwhile: as any unknown link.
-                if (attempt == MaxAttempts) return (SenderMessageOutcome.Busy, null);
+                if (attempt == OptimisticConcurrency.Attempts) return (SenderMessageOutcome.Busy, null);
                 if (await store.FindAsync(id, cancellationToken) is not { } fresh) return (SenderMessageOutcome.NotFound, null);
                 mailCase = fresh;
                 continue;

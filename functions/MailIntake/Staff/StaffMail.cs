@@ -77,7 +77,7 @@ public sealed class StaffMail(MailCaseStore store, MailLinkKeys links, WorkQueue
         // The reply's own continue link: its hash is saved with the reply, the secret travels only on the queue to the mail.
         var link = await links.NewAsync(id, cancellationToken);
 
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Attempts; attempt++)
         {
             var mailCase = await store.FindAsync(id, cancellationToken);
             if (mailCase is null) return Problem.NotFound("Deze zaak bestaat niet (meer).");

@@ -16,7 +16,6 @@ public sealed partial class ContactRequestStore(StorageAccount storage)
 {
     private const string OpenPartition = "open";
     private const string WhereRowKey = "request";
-    private const int UpdateAttempts = 5;
     private readonly TableClient table = storage.Tables.GetTableClient(StorageNames.Tables.SelfTestContactRequests);
     private readonly TableClient index = storage.Tables.GetTableClient(StorageNames.Tables.SelfTestContactIndex);
 
@@ -83,7 +82,7 @@ public sealed partial class ContactRequestStore(StorageAccount storage)
     /// <returns>The request as written (or as found), null when there is none, or <see cref="Busy"/> when every attempt met a conflict.</returns>
     public async Task<(ContactRequest? Request, bool Busy)> UpdateAsync(string id, Func<ContactRequest, bool> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < UpdateAttempts; attempt++)
+        for (var attempt = 0; attempt < OptimisticConcurrency.Attempts; attempt++)
         {
             var request = await FindAsync(id, cancellationToken);
             if (request is null) return (null, false);
@@ -163,7 +162,7 @@ public sealed partial class ContactRequestStore(StorageAccount storage)
                 try
                 {
                     // With the row's ETag: a colleague who marks it handled meanwhile is not overwritten with expired.
-                    await table.UpdateEntityAsync(update, attempt < UpdateAttempts ? row.ETag : ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    await table.UpdateEntityAsync(update, attempt < OptimisticConcurrency.Attempts ? row.ETag : ETag.All, TableUpdateMode.Merge, cancellationToken);
                 }
                 catch (RequestFailedException exception) when (exception.Status == 412)
                 {
