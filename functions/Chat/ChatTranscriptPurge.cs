@@ -12,23 +12,19 @@ namespace Steunpunt.Chat;
 public sealed class ChatTranscriptPurge(ChatStore store, Watermarks watermarks, IOptions<ChatOptions> options, TimeProvider clock, ILogger<ChatTranscriptPurge> logger)
 {
     public const string WatermarkName = "chat-transcripts";
-    private const int FirstRunLookbackDays = 3 * 366;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var cutoff = now.AddDays(-options.Value.TranscriptRetentionDays);
-        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
-        var done = await watermarks.GetDayAsync(WatermarkName, cancellationToken);
-        var firstDay = done?.AddDays(1) ?? cutoffDay.AddDays(-FirstRunLookbackDays);
+        var window = await watermarks.RetentionWindowAsync(WatermarkName, now, options.Value.TranscriptRetentionDays, cancellationToken);
 
         var erased = 0;
-        var pendingBefore = cutoffDay;
-        await foreach (var row in store.StatsAsync(firstDay, cutoffDay, cancellationToken))
+        var pendingBefore = window.CutoffDay;
+        await foreach (var row in store.StatsAsync(window.FirstDay, window.CutoffDay, cancellationToken))
         {
             if (row.GetBoolean("TranscriptErased") == true) continue;
             var closedAt = row.GetDateTimeOffset("ClosedAt");
-            if (closedAt is null || closedAt > cutoff)
+            if (closedAt is null || closedAt > window.Cutoff)
             {
                 // Still open, or closed too recently: its day must be read again next time.
                 var day = PartitionKeys.ParseDay(row.PartitionKey);

@@ -9,20 +9,14 @@ public sealed class InfoMailAddressPurge(
     InfoMailStore store, Watermarks watermarks, IOptions<InfoMailOptions> options, TimeProvider clock, ILogger<InfoMailAddressPurge> logger)
 {
     public const string WatermarkName = "info-mail-addresses";
-    /// <summary>How far back a first run looks; no mail is older than the app.</summary>
-    private const int FirstRunLookbackDays = 3 * 366;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var cutoff = now.AddDays(-options.Value.RetentionDays);
-        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
-        var done = await watermarks.GetDayAsync(WatermarkName, cancellationToken);
-        var firstDay = done?.AddDays(1) ?? cutoffDay.AddDays(-FirstRunLookbackDays);
+        var window = await watermarks.RetentionWindowAsync(WatermarkName, now, options.Value.RetentionDays, cancellationToken);
 
-        var erased = await store.EraseRecipientsAsync(firstDay, cutoff, now, cancellationToken);
-        // The cutoff's own day is only partly due, so the next run reads it again.
-        await watermarks.SetDayAsync(WatermarkName, cutoffDay.AddDays(-1), cancellationToken);
+        var erased = await store.EraseRecipientsAsync(window.FirstDay, window.Cutoff, now, cancellationToken);
+        await watermarks.SetDayAsync(WatermarkName, window.DoneThrough, cancellationToken);
         logger.LogInformation("Erased {Count} information-mail addresses older than {Days} days.", erased, options.Value.RetentionDays);
         return erased;
     }

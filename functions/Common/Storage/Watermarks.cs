@@ -21,6 +21,10 @@ public sealed class Watermarks(StorageAccount storage)
         => table.UpsertEntityAsync(new TableEntity(Partition, name) { ["Day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>What a purge run named <paramref name="name"/> reads now: from its watermark to the retention cutoff.</summary>
+    public async Task<RetentionWindow> RetentionWindowAsync(string name, DateTimeOffset now, int retentionDays, CancellationToken cancellationToken)
+        => RetentionWindow.From(await GetDayAsync(name, cancellationToken), now, retentionDays);
+
     public async Task<DateTimeOffset?> GetInstantAsync(string name, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);

@@ -9,20 +9,14 @@ public sealed class ContactDetailPurge(
     ContactRequestStore store, Watermarks watermarks, IOptions<SelfTestOptions> options, TimeProvider clock, ILogger<ContactDetailPurge> logger)
 {
     public const string WatermarkName = "selftest-contact-details";
-    /// <summary>How far back a first run looks; contact requests are never older than the app.</summary>
-    private const int FirstRunLookbackDays = 3 * 366;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var cutoff = now.AddDays(-options.Value.ContactRetentionDays);
-        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
-        var done = await watermarks.GetDayAsync(WatermarkName, cancellationToken);
-        var firstDay = done?.AddDays(1) ?? cutoffDay.AddDays(-FirstRunLookbackDays);
+        var window = await watermarks.RetentionWindowAsync(WatermarkName, now, options.Value.ContactRetentionDays, cancellationToken);
 
-        var erased = await store.EraseContactDetailsAsync(firstDay, cutoff, now, cancellationToken);
-        // The cutoff's own day is only partly due, so the next run reads it again.
-        await watermarks.SetDayAsync(WatermarkName, cutoffDay.AddDays(-1), cancellationToken);
+        var erased = await store.EraseContactDetailsAsync(window.FirstDay, window.Cutoff, now, cancellationToken);
+        await watermarks.SetDayAsync(WatermarkName, window.DoneThrough, cancellationToken);
         logger.LogInformation("Erased {Count} self-test contact details older than {Days} days.", erased, options.Value.ContactRetentionDays);
         return erased;
     }
