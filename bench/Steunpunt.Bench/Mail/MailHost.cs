@@ -25,7 +25,7 @@ namespace Steunpunt.Bench.Mail;
 /// timer is off;</item>
 /// <item><c>Emulators:CommunicationServices:RetryAfterSeconds=0</c>: the emulator otherwise answers every e-mail send
 /// with <c>retry-after: 1</c>, and a send that waits for the outcome waits that long before polling the status (in Azure
-/// the service sets it). The receipt no longer waits; kept so runs stay comparable;</item>
+/// the service sets it). The receipt does not wait for the outcome; the setting stays so runs compare with those in bench/README.md;</item>
 /// <item><c>MailIntake:SubmissionsPerHourPerAddress=1000</c> (the highest allowed); every form also comes with its own
 /// <c>X-Forwarded-For</c>, believed because <c>ClientAddress:KnownProxies</c> names loopback, so the per-address limit
 /// is never what is measured.</item>

@@ -9,7 +9,7 @@ namespace Steunpunt.Reminders.Sending;
 /// Finds the reminders that became due since the previous sweep (its watermark) and queues one message each. It reads
 /// only the hour buckets from the watermark up to now (so a timer that was down catches up), never further back than the
 /// longest lead time, and writes nothing per reminder: no claim on the row. That keeps the sweep's cost to what is due
-/// (a row update would also cost in proportion to the whole table in the local emulator). Two sweeps at once, or a sweep
+/// (docs/decisions/0002). Two sweeps at once, or a sweep
 /// that stopped before moving its watermark, queue a reminder twice; that is harmless, because the sender checks the row
 /// and the appointment again and sends with an idempotency key (one SMS), see <see cref="ReminderSender"/>.
 /// </summary>

@@ -3,7 +3,7 @@ using Steunpunt.MailIntake.Cases;
 
 namespace Steunpunt.UnitTests.MailIntake;
 
-/// <summary>When a case is due for erasure, now that a sender can write into it again.</summary>
+/// <summary>When a case is due for erasure, also when its sender wrote into it after it came in.</summary>
 public class MailCaseRetentionTests
 {
     private static readonly MailIntakeOptions Settings = new() { RetentionDays = 180, RetentionDaysWithoutConsent = 14 };
