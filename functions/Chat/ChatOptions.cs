@@ -7,9 +7,6 @@ public sealed class ChatOptions : IValidatableObject
 {
     public const string Section = "Chat";
 
-    /// <summary>The organisation's time zone: opening hours, holidays and the insights' hours of day are local to it.</summary>
-    public string TimeZone { get; set; } = "Europe/Amsterdam";
-
     /// <summary>
     /// Per day of the week (<c>Monday</c> … <c>Sunday</c>) the periods the chat is staffed, e.g.
     /// <c>"09:00-17:00,18:00-21:00"</c> (office hours and the evening shift); missing or <c>closed</c> = closed.
@@ -74,10 +71,6 @@ public sealed class ChatOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-        {
-            yield return new ValidationResult($"'{TimeZone}' is not a known time zone (use an IANA id such as 'Europe/Amsterdam').", [nameof(TimeZone)]);
-        }
         foreach (var (day, periods) in OpeningHours)
         {
             if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out _))

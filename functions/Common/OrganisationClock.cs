@@ -4,16 +4,10 @@ namespace Steunpunt.Common;
 /// The one rule for "today": the calendar day in the organisation's time zone, not the UTC day, so a staff member
 /// asking at half past midnight gets the day that has begun on the wall clock.
 /// </summary>
+/// <remarks>Registered by <c>AddCommon</c> from <c>Organisation:TimeZone</c>, the one time-zone setting of the app.</remarks>
 public sealed class OrganisationClock(TimeProvider clock, TimeZoneInfo zone)
 {
-    /// <summary>
-    /// The zone comes from this one setting. Chat (<c>Chat:TimeZone</c>) and staff notifications
-    /// (<c>StaffNotifications:TimeZone</c>) keep settings of their own for their opening hours and mail times.
-    /// </summary>
-    public const string TimeZoneSetting = "Reminders:TimeZone";
-
-    public const string DefaultTimeZone = "Europe/Amsterdam";
-
+    /// <summary>The organisation's zone (<see cref="OrganisationOptions.TimeZone"/>), for every slice that works in local time.</summary>
     public TimeZoneInfo Zone => zone;
 
     public DateOnly Today() => LocalDay(clock.GetUtcNow());

@@ -6,10 +6,6 @@ public sealed class ReminderOptions : IValidatableObject
 {
     public const string Section = "Reminders";
 
-    /// <summary>The organisation's time zone: appointments are given and quiet hours apply in its local time.</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Europe/Amsterdam";
-
     /// <summary>Hours before the appointment a reminder is due; none given means 24 and 2.</summary>
     public List<double> LeadHours { get; set; } = [];
 
@@ -49,10 +45,6 @@ public sealed class ReminderOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-        {
-            yield return new ValidationResult($"'{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
-        }
         if (LeadHours.Distinct().Count() > 5 || LeadHours.Any(h => h is < 0.25 or > 168))
         {
             yield return new ValidationResult("give 1 to 5 lead times, each between 0.25 and 168 hours.", [nameof(LeadHours)]);

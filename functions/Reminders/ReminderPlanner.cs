@@ -11,8 +11,8 @@ public sealed class ReminderPlanner(TimeZoneInfo zone, int quietFromHour, int qu
 {
     public TimeZoneInfo Zone => zone;
 
-    public static ReminderPlanner From(ReminderOptions options)
-        => new(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.QuietFromHour, options.QuietUntilHour);
+    public static ReminderPlanner From(ReminderOptions options, TimeZoneInfo zone)
+        => new(zone, options.QuietFromHour, options.QuietUntilHour);
 
     /// <summary>The reminders for an appointment starting at <paramref name="start"/>, leaving out those due before <paramref name="now"/>.</summary>
     public IReadOnlyList<PlannedReminder> Plan(DateTimeOffset start, IReadOnlyList<TimeSpan> leads, DateTimeOffset now)

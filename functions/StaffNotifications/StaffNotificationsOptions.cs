@@ -22,9 +22,6 @@ public sealed class StaffNotificationsOptions : IValidatableObject
     [Range(7, 366)]
     public int RetentionDays { get; set; } = 30;
 
-    /// <summary>The team's time zone, for the times in mails.</summary>
-    public string TimeZone { get; set; } = "Europe/Amsterdam";
-
     public IReadOnlySet<string> MailKindSet()
         => MailKinds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
@@ -37,10 +34,6 @@ public sealed class StaffNotificationsOptions : IValidatableObject
         foreach (var kind in MailKindSet().Where(k => !StaffNotificationKinds.All.Contains(k)))
         {
             yield return new ValidationResult($"'{kind}' is not a notification kind (use: {string.Join(", ", StaffNotificationKinds.All)}).", [nameof(MailKinds)]);
-        }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-        {
-            yield return new ValidationResult($"'{TimeZone}' is not a known time zone (use an IANA id such as 'Europe/Amsterdam').", [nameof(TimeZone)]);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Common.Notifications;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Email;
@@ -13,12 +14,12 @@ namespace Steunpunt.StaffNotifications;
 /// where to look. It is built from the notification alone (kind, reference, time, the non-personal details), so it
 /// can hold no personal data either.
 /// </summary>
-public sealed class TeamMailbox(IOptions<StaffNotificationsOptions> options)
+public sealed class TeamMailbox(IOptions<StaffNotificationsOptions> options, OrganisationClock organisation)
 {
     public const string NotificationIdHeader = "X-Steunpunt-Notification-Id";
 
     private readonly IReadOnlySet<string> mailKinds = options.Value.MailKindSet();
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    private readonly TimeZoneInfo zone = organisation.Zone;
 
     public string? Address => string.IsNullOrWhiteSpace(options.Value.TeamMailbox) ? null : options.Value.TeamMailbox;
 

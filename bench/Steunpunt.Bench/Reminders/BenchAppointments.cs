@@ -58,10 +58,10 @@ public sealed class BenchAppointments
     private readonly ReminderPlanner planner;
     private readonly long firstFutureIndex;
 
-    public BenchAppointments(ReminderOptions settings, int due, int future)
+    public BenchAppointments(ReminderOptions settings, TimeZoneInfo zone, int due, int future)
     {
         this.settings = settings;
-        planner = ReminderPlanner.From(settings);
+        planner = ReminderPlanner.From(settings, zone);
         FutureCount = future;
         Due = DueAppointments(due);
         firstFutureIndex = Due.Count == 0 ? 0 : Due[^1].Index + 1;

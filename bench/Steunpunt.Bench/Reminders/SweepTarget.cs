@@ -13,6 +13,7 @@ using Steunpunt.Composition;
 using Steunpunt.LocalHost.Azurite;
 using Steunpunt.Reminders;
 using Steunpunt.Reminders.Sending;
+using Steunpunt.Common;
 
 namespace Steunpunt.Bench.Reminders;
 
@@ -71,7 +72,7 @@ public sealed class SweepTarget : IAsyncDisposable
             // The app's own start-up step creates every table and queue in this empty Azurite.
             await ActivatorUtilities.CreateInstance<StorageInitializer>(services).StartAsync(cancellationToken);
             var settings = services.GetRequiredService<IOptions<ReminderOptions>>().Value;
-            return new SweepTarget(name, new BenchAppointments(settings, due, future), azurite, nodeHeapMegabytes, services);
+            return new SweepTarget(name, new BenchAppointments(settings, services.GetRequiredService<OrganisationClock>().Zone, due, future), azurite, nodeHeapMegabytes, services);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 
 namespace Steunpunt.Chat.Schedule;
 
@@ -21,10 +22,10 @@ public sealed class ChatSchedule
 
     public TimeZoneInfo Zone { get; }
 
-    public ChatSchedule(IOptions<ChatOptions> options)
+    public ChatSchedule(IOptions<ChatOptions> options, OrganisationClock organisation)
     {
         var settings = options.Value;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
+        Zone = organisation.Zone;
         foreach (var (day, text) in settings.OpeningHours)
         {
             OpeningPeriod.TryParseDay(text, out var periods, out _);

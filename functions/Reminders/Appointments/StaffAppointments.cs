@@ -14,7 +14,7 @@ namespace Steunpunt.Reminders.Appointments;
 public sealed class StaffAppointments(AppointmentStore store, ReminderSchedule schedule, IOptions<ReminderOptions> options, TimeProvider clock, OrganisationClock organisation)
 {
     private readonly ReminderOptions settings = options.Value;
-    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
+    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value, organisation.Zone);
 
     public async Task<IActionResult> CreateAsync(AppointmentRequest request, CancellationToken cancellationToken)
     {

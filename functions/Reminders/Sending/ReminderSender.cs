@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Common.Storage;
 using Steunpunt.Connectors;
 using Steunpunt.Connectors.Sms;
@@ -21,9 +22,10 @@ public sealed class ReminderSender(
     IStaffNotifications staff,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
+    OrganisationClock organisation,
     ILogger<ReminderSender> logger)
 {
-    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
+    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value, organisation.Zone);
 
     public static string Tag(string appointmentId, int leadMinutes) => $"reminder/{appointmentId}/{leadMinutes}";
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Steunpunt.Common;
 using Steunpunt.Common.Storage;
 using Steunpunt.Reminders.Appointments;
 
@@ -20,11 +21,12 @@ public sealed class ReminderSweep(
     Watermarks watermarks,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
+    OrganisationClock organisation,
     ILogger<ReminderSweep> logger)
 {
     public const string WatermarkName = "reminder-sweep";
 
-    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value);
+    private readonly ReminderPlanner planner = ReminderPlanner.From(options.Value, organisation.Zone);
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {

@@ -4,12 +4,13 @@ using Steunpunt.Chat;
 using Steunpunt.Chat.Insights;
 using Steunpunt.Chat.Schedule;
 using Steunpunt.Chat.Sessions;
+using Steunpunt.Common;
 
 namespace Steunpunt.UnitTests.Chat;
 
 public class ChatInsightsTests
 {
-    private static readonly ChatSchedule Schedule = new(Options.Create(new ChatOptions()));
+    private static readonly ChatSchedule Schedule = new(Options.Create(new ChatOptions()), new OrganisationClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")));
 
     private static TableEntity Row(DateTimeOffset started, string topic, bool police = false, int? duration = null, int? waited = null, int? firstAnswer = null, int? satisfaction = null)
     {

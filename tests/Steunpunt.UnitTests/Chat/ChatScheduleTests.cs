@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Steunpunt.Chat;
 using Steunpunt.Chat.Schedule;
+using Steunpunt.Common;
 
 namespace Steunpunt.UnitTests.Chat;
 
@@ -13,7 +14,7 @@ public class ChatScheduleTests
     {
         var options = new ChatOptions();
         change?.Invoke(options);
-        return new ChatSchedule(Options.Create(options));
+        return new ChatSchedule(Options.Create(options), new OrganisationClock(TimeProvider.System, Amsterdam));
     }
 
     private static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0)
