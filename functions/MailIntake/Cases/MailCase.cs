@@ -45,7 +45,7 @@ public sealed class MailCase : ITableEntity
 
     /// <summary>
     /// The sender's question, message 1 of the thread. On the case row, so storing a new case is one insert rather than a
-    /// transaction of two. Null for older cases, whose question is the row <c>m0000000001</c> (docs/decisions/0005).
+    /// transaction of two. Null for older cases, whose question is the row <c>m0000000001</c> (docs/decisions/0006).
     /// </summary>
     public string? Question { get; set; }
 

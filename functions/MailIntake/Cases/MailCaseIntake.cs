@@ -28,7 +28,7 @@ public sealed class MailCaseIntake(
     {
         var id = message.CaseId.ToString("N");
         var hash = await senders.HashAsync(message.ReplyAddress, cancellationToken);
-        // No secret in an older message (docs/decisions/0005): its receipt points to the form, so every delivery sends the same mail.
+        // No secret in an older message (docs/decisions/0006): its receipt points to the form, so every delivery sends the same mail.
         var linkSecret = message.LinkSecret;
         var mailCase = new MailCase
         {

@@ -53,7 +53,7 @@ public static class MailTexts
         return new EmailMessage([to], $"We have received your message [{mailCase.Reference}]", text, Html(text, continueLink));
     }
 
-    /// <summary>How to write again: the continue link, or the form when the queued mail has none (docs/decisions/0005).</summary>
+    /// <summary>How to write again: the continue link, or the form when the queued mail has none (docs/decisions/0006).</summary>
     private static string Continue(bool english, string? link) => link is null
         ? english ? NoLinkEnglish : NoLinkDutch
         : english ? $"{ContinueEnglish}\n{link}\n\n{KeepEnglish}" : $"{ContinueDutch}\n{link}\n\n{KeepDutch}";
