@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Steunpunt.Common.Http;
 
@@ -9,6 +8,6 @@ namespace Steunpunt.Chat;
 public sealed class GetChatAvailability(ChatAvailabilityQuery availability)
 {
     [Function(nameof(GetChatAvailability))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "chats/availability")] HttpRequest request)
-        => new JsonResponse(availability.Now());
+    public JsonResponse<AvailabilityView> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "chats/availability")] HttpRequest request)
+        => new(availability.Now());
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Steunpunt.Common.Http;
 
@@ -8,11 +7,11 @@ namespace Steunpunt.Health;
 public sealed class GetHealth(StorageHealthCheck check)
 {
     [Function(nameof(GetHealth))]
-    public async Task<IActionResult> Run(
+    public async Task<JsonResponse<HealthReport>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var report = await check.CheckAsync(cancellationToken);
-        return new JsonResponse(report, report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return new JsonResponse<HealthReport>(report, report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Steunpunt.Common.Http;
 
@@ -12,6 +11,6 @@ public sealed class GetOpenApiDocument
     private static readonly Lazy<byte[]> Document = new(() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FileName)));
 
     [Function(nameof(GetOpenApiDocument))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    public BytesResponse Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
         => new BytesResponse(Document.Value, "application/json; charset=utf-8");
 }

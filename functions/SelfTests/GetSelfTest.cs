@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Steunpunt.Common.Http;
 using Steunpunt.SelfTests.Scoring;
@@ -9,11 +9,10 @@ namespace Steunpunt.SelfTests;
 public sealed class GetSelfTest(QuestionnaireCatalog catalog)
 {
     [Function(nameof(GetSelfTest))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "selftests/{id}")] HttpRequest request, string id)
+    public Results<JsonResponse<SelfTestDefinition>, ProblemResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "selftests/{id}")] HttpRequest request, string id)
     {
-        var questionnaire = catalog.FindCurrent(id);
-        return questionnaire is null
-            ? Problem.NotFound(InputRules.UnknownTest(id))
-            : new JsonResponse(SelfTestViews.Definition(questionnaire, catalog.VersionsOf(id)));
+        if (catalog.FindCurrent(id) is not { } questionnaire) return Problem.NotFound(InputRules.UnknownTest(id));
+        return new JsonResponse<SelfTestDefinition>(SelfTestViews.Definition(questionnaire, catalog.VersionsOf(id)));
     }
 }

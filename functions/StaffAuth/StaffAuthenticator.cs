@@ -11,7 +11,7 @@ using Steunpunt.Common.Http;
 namespace Steunpunt.StaffAuth;
 
 /// <summary>Either the authenticated staff member or the 401/403 answer to give instead.</summary>
-public readonly record struct StaffAuthResult(StaffMember? Member, IActionResult? Failure);
+public readonly record struct StaffAuthResult(StaffMember? Member, ProblemResult? Failure);
 
 /// <summary>
 /// Checks the bearer token of a staff request: signature, issuer, audience, lifetime, then the role.
@@ -100,7 +100,7 @@ public sealed class StaffAuthenticator
     public static string? DisplayName(string? claim)
         => string.IsNullOrWhiteSpace(claim) || claim.Length > 100 || !Common.FreeText.IsLine(claim) ? null : claim.Trim();
 
-    private static StaffAuthResult Fail(IActionResult failure) => new(null, failure);
+    private static StaffAuthResult Fail(ProblemResult failure) => new(null, failure);
 
     private static string Reason(Exception? exception) => exception switch
     {

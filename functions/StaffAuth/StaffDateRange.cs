@@ -6,7 +6,7 @@ using Steunpunt.Common.Http;
 namespace Steunpunt.StaffAuth;
 
 /// <summary>Either the staff member and the asked period, or the 401/403 or 400 answer to give instead.</summary>
-public readonly record struct StaffDateRangeResult(StaffMember? Member, DateOnly From, DateOnly To, IActionResult? Failure);
+public readonly record struct StaffDateRangeResult(StaffMember? Member, DateOnly From, DateOnly To, ProblemResult? Failure);
 
 /// <summary>
 /// The preamble every insights endpoint shares: the staff token first, then <c>?from</c>/<c>?to</c>, whose default

@@ -9,7 +9,7 @@ public static class DateRangeQuery
 {
     public const int DefaultDays = 30;
 
-    public static (DateOnly From, DateOnly To, IActionResult? Problem) Parse(HttpRequest request, DateOnly today, int maxDays)
+    public static (DateOnly From, DateOnly To, ProblemResult? Problem) Parse(HttpRequest request, DateOnly today, int maxDays)
     {
         var errors = new Dictionary<string, string[]>();
         var to = ParseDate(request, "to", errors) ?? today;

@@ -8,7 +8,7 @@ using Steunpunt.Common.Json;
 namespace Steunpunt.Common.Http;
 
 /// <summary>Either a parsed request body or the problem answer that says what is wrong with it.</summary>
-public readonly record struct BodyResult<T>(T? Value, IActionResult? Problem)
+public readonly record struct BodyResult<T>(T? Value, ProblemResult? Problem)
 {
     public bool IsValid => Problem is null;
 }
@@ -97,7 +97,7 @@ public static class JsonBody
         }
     }
 
-    private static IActionResult Describe(JsonException exception)
+    private static ProblemResult Describe(JsonException exception)
     {
         // System.Text.Json names the member (missing, unknown or of the wrong type) in its message and the
         // position in Path; both are about the visitor's input, never about our internals.

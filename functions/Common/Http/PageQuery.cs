@@ -20,7 +20,7 @@ public static class PageQuery
     public const int MaxLimit = 100;
     private const int MaxCursorLength = 200;
 
-    public static (PageRequest Page, IActionResult? Problem) Read(HttpRequest request, Func<string, bool> isRowKey)
+    public static (PageRequest Page, ProblemResult? Problem) Read(HttpRequest request, Func<string, bool> isRowKey)
     {
         var (page, errors) = Parse(request.Query["limit"].ToString(), request.Query["cursor"].ToString(), isRowKey);
         return (page, errors is null ? null : Http.Problem.Validation("Deze pagina kan niet worden opgevraagd: " + string.Join(" ", errors.Values.SelectMany(v => v)), errors));

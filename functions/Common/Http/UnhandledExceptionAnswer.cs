@@ -37,8 +37,8 @@ public sealed class UnhandledExceptionAnswer(ILogger<UnhandledExceptionAnswer> l
                 logger.LogError("Function {Function} failed: {Error} (correlation id {CorrelationId}).", function, exception.GetType().Name, correlationId);
             }
             http.Response.Clear();
-            var answer = (JsonResponse)(unavailable ? Problem.StorageUnavailable(correlationId, RetryAfter) : Problem.InternalError(correlationId));
-            await answer.WriteAsync(http);
+            var answer = unavailable ? Problem.StorageUnavailable(correlationId, RetryAfter) : Problem.InternalError(correlationId);
+            await answer.ExecuteAsync(http);
         }
     }
 

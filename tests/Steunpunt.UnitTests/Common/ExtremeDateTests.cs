@@ -116,7 +116,7 @@ public class ExtremeDateTests
         }
         else
         {
-            var body = Assert.IsType<ProblemBody>(Assert.IsType<JsonResponse>(problem).Value);
+            var body = Assert.IsType<ProblemResult>(problem).Value;
             Assert.Contains(body.Errors!.Keys, key => key is "from" or "to");
         }
     }

@@ -15,7 +15,7 @@ public class JsonBodyTests
         context.Request.ContentType = contentType;
         if (sendLength) context.Request.ContentLength = bytes.Length;
         var result = await JsonBody.ReadAsync<SubmitResponseRequest>(context.Request, max);
-        var problem = (result.Problem as JsonResponse)?.Value as ProblemBody;
+        var problem = result.Problem?.Value;
         return (problem?.Status, problem, result.Value);
     }
 
@@ -95,6 +95,6 @@ public class JsonBodyTests
         context.Request.ContentType = "application/json";
         context.Request.ContentLength = bytes.Length;
         var result = await JsonBody.ReadAsync<RecordEventRequest>(context.Request);
-        Assert.Contains("'version'", ((result.Problem as JsonResponse)?.Value as ProblemBody)!.Detail);
+        Assert.Contains("'version'", result.Problem!.Value.Detail);
     }
 }

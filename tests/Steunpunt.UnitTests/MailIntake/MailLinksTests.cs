@@ -144,9 +144,9 @@ public class MailLinksTests
         Assert.Null(MailIntakeRules.Check(new SenderMessageRequest("Nog een vraag.\nMet een regel erbij.\t"), 5000));
         foreach (var text in new[] { "", "   ", new string('x', 5001), "bel mij\u0007" })
         {
-            var problem = Assert.IsType<Steunpunt.Common.Http.JsonResponse>(MailIntakeRules.Check(new SenderMessageRequest(text), 5000));
+            var problem = Assert.IsType<Steunpunt.Common.Http.ProblemResult>(MailIntakeRules.Check(new SenderMessageRequest(text), 5000));
             Assert.Equal(400, problem.StatusCode);
-            Assert.Equal(["text"], ((Steunpunt.Common.Http.ProblemBody)problem.Value!).Errors!.Keys);
+            Assert.Equal(["text"], problem.Value.Errors!.Keys);
         }
     }
 }

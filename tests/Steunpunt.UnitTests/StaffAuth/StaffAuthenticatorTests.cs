@@ -39,8 +39,7 @@ public class StaffAuthenticatorTests
         var context = new DefaultHttpContext();
         if (header is not null) context.Request.Headers.Authorization = header;
         var result = await Authenticator.AuthenticateAsync(context.Request, role);
-        var failure = result.Failure as JsonResponse;
-        return (result.Member, failure?.StatusCode, (failure?.Value as ProblemBody)?.Detail);
+        return (result.Member, result.Failure?.StatusCode, result.Failure?.Value.Detail);
     }
 
     [Fact]

@@ -68,11 +68,8 @@ public static class DevEndpoints
         });
     }
 
-    private static IResult AsResult(Microsoft.AspNetCore.Mvc.IActionResult result)
-    {
-        var json = (JsonResponse)result;
-        return Results.Json(json.Value, Common.Json.JsonDefaults.Web, json.ContentType, json.StatusCode);
-    }
+    private static IResult AsResult(ProblemResult problem)
+        => Results.Json(problem.Value, Common.Json.JsonDefaults.Web, problem.ContentType, problem.StatusCode);
 
     public static object Describe(FunctionDescriptor f) => f.Trigger switch
     {

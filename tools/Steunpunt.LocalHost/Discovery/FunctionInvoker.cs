@@ -17,19 +17,24 @@ public sealed record InvocationInput(HttpContext? Http = null, QueueMessage? Mes
 
 /// <summary>
 /// Calls a function the way the isolated worker does: a new instance per invocation from DI (constructor
-/// injection), trigger and route values bound to parameters, the returned <see cref="IActionResult"/> executed.
+/// injection), trigger and route values bound to parameters, and the returned result executed as the worker's ASP.NET Core
+/// integration does: an <see cref="IActionResult"/> first, else an <see cref="IResult"/> (<c>TypedResults</c>, <c>Results&lt;…&gt;</c>).
 /// The binding plan is built once per function, so an invocation does no reflection look-ups.
 /// </summary>
 public sealed class FunctionInvoker
 {
     private readonly ObjectFactory factory;
     private readonly Func<InvocationInput, CancellationToken, object?>[] binders;
+    private readonly PropertyInfo? taskResult;
 
     public FunctionInvoker(FunctionDescriptor function)
     {
         Function = function;
         factory = ActivatorUtilities.CreateFactory(function.Type, Type.EmptyTypes);
         binders = function.Method.GetParameters().Select(p => Binder(function, p)).ToArray();
+        // Task<T> for a T other than IActionResult (e.g. Task<Results<…>>): its Result, looked up once.
+        var returns = function.Method.ReturnType;
+        taskResult = returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(Task<>) ? returns.GetProperty(nameof(Task<object>.Result)) : null;
     }
 
     public FunctionDescriptor Function { get; }
@@ -54,7 +59,7 @@ public sealed class FunctionInvoker
             return returned switch
             {
                 Task<IActionResult> task => await task,
-                Task task => await AwaitTask(task),
+                Task task => await AwaitTask(task, taskResult),
                 ValueTask<IActionResult> valueTask => await valueTask,
                 ValueTask valueTask => await AwaitValueTask(valueTask),
                 _ => returned,
@@ -79,6 +84,9 @@ public sealed class FunctionInvoker
             case IActionResult actionResult:
                 await actionResult.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
                 break;
+            case IResult httpResult:
+                await httpResult.ExecuteAsync(context);
+                break;
             case null:
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 break;
@@ -89,12 +97,10 @@ public sealed class FunctionInvoker
         }
     }
 
-    private static async Task<object?> AwaitTask(Task task)
+    private static async Task<object?> AwaitTask(Task task, PropertyInfo? result)
     {
         await task;
-        var type = task.GetType();
-        // Task<T> for a T other than IActionResult: read Result through reflection (rare, so not cached).
-        return type.IsGenericType && type.GetGenericArguments()[0].Name != "VoidTaskResult" ? type.GetProperty("Result")!.GetValue(task) : null;
+        return result?.GetValue(task);
     }
 
     private static async Task<object?> AwaitValueTask(ValueTask task)
