@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Steunpunt.Chat.Schedule;
 using Steunpunt.Common.Http;
@@ -17,14 +16,6 @@ public sealed class ChatAvailabilityQuery(ChatSchedule schedule, IOptions<ChatOp
             availability.Open ? "De chat is open. Een medewerker helpt u zo snel mogelijk." : ClosedText(availability.NextOpening),
             new AlternativesView(alternatives.MailFormUrl, alternatives.SelfTestUrl, alternatives.Phone, alternatives.PhoneHours));
     }
-
-    /// <summary>The 409 a visitor gets when starting a chat outside opening hours, with the same facts as <see cref="Now"/>.</summary>
-    public IActionResult ClosedProblem(AvailabilityView view)
-        => Problem.Conflict("chat-closed", "De chat is nu gesloten.", view.Message, new Dictionary<string, object?>
-        {
-            ["nextOpening"] = view.NextOpening,
-            ["alternatives"] = view.Alternatives,
-        });
 
     private string ClosedText(DateTimeOffset? next)
     {

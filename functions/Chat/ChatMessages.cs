@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Chat.Sessions;
-using Steunpunt.Common.Http;
 using Steunpunt.Common.Storage;
 
 namespace Steunpunt.Chat;
@@ -36,8 +34,8 @@ internal static class ChatMessages
     }
 
     /// <param name="allowed">Checked on every (re-)read, e.g. "this staff member still has the chat".</param>
-    public static async Task<(AppendedMessage? Message, IActionResult? Problem)> AppendAsync(
-        ChatStore store, ChatSession session, string from, string text, Func<ChatSession, IActionResult?>? allowed, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<AppendOutcome> AppendAsync(
+        ChatStore store, ChatSession session, string from, string text, Func<ChatSession, bool>? allowed, TimeProvider clock, CancellationToken cancellationToken)
     {
         // A number known to exist, always with the state of the same copy: the session as read, or as this instance
         // last wrote it when that is newer (a later number), so a closing line this instance wrote is never passed over.
@@ -50,14 +48,14 @@ internal static class ChatMessages
                 // The last number first, then the state: if the last row is a closing line, the state read after it says closed.
                 last = await store.LastSequenceAsync(session.Id, last, cancellationToken);
                 var fresh = await store.FindAsync(session.Id, cancellationToken);
-                if (fresh is null) return (null, Problem.NotFound("Deze chat bestaat niet (meer)."));
+                if (fresh is null) return new AppendOutcome.ChatGone();
                 session = fresh;
                 last = Math.Max(last, session.LastSequence);
                 // Spread writers that keep colliding (several tabs and the staff member at once).
                 await Task.Delay(OptimisticConcurrency.PauseBefore(attempt, Random.Shared), cancellationToken);
             }
-            if (!session.IsOpen) return (null, ChatText.ClosedProblem());
-            if (allowed?.Invoke(session) is { } refused) return (null, refused);
+            if (!session.IsOpen) return new AppendOutcome.ChatEnded();
+            if (allowed is not null && !allowed(session)) return new AppendOutcome.NotAllowed(session);
 
             var now = clock.GetUtcNow();
             var firstAnswer = from == ChatParties.Staff && session.FirstAnswerAt is null;
@@ -86,9 +84,9 @@ internal static class ChatMessages
                     ["SecondsToFirstAnswer"] = (int)(now - session.StartedAt).TotalSeconds,
                 }, cancellationToken);
             }
-            return (new AppendedMessage(last + 1, from, text, now, session.StaffId, staffName, firstAnswer), null);
+            return new AppendOutcome.Stored(new AppendedMessage(last + 1, from, text, now, session.StaffId, staffName, firstAnswer));
         }
-        return (null, Problem.Create(503, "busy", "Even druk.", "Het bericht kon nu niet worden opgeslagen. Probeer het opnieuw."));
+        return new AppendOutcome.Busy();
     }
 
     /// <summary>

@@ -1,17 +1,18 @@
-using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Common;
-using Steunpunt.Common.Http;
 
 namespace Steunpunt.Chat;
 
 internal static class ChatText
 {
-    /// <summary>A message must have text, stay under the cap, and hold no control characters but line breaks and tabs.</summary>
-    public static IActionResult? Check(string? text, int maxLength)
+    /// <summary>
+    /// A message must have text, stay under the cap, and hold no control characters but line breaks and tabs: what is wrong
+    /// (Dutch, for the field <c>text</c>), or null.
+    /// </summary>
+    public static string? Check(string? text, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Problem.Validation("text", "Een bericht mag niet leeg zijn.");
-        if (text.Length > maxLength) return Problem.Validation("text", $"Een bericht mag hoogstens {maxLength} tekens zijn.");
-        if (!FreeText.IsText(text)) return Problem.Validation("text", $"Het bericht {FreeText.NotAllowed}.");
+        if (string.IsNullOrWhiteSpace(text)) return "Een bericht mag niet leeg zijn.";
+        if (text.Length > maxLength) return $"Een bericht mag hoogstens {maxLength} tekens zijn.";
+        if (!FreeText.IsText(text)) return $"Het bericht {FreeText.NotAllowed}.";
         return null;
     }
 
@@ -20,7 +21,4 @@ internal static class ChatText
 
     /// <summary>The system line where a colleague took the chat over; both sides see it.</summary>
     public static string TransferredLine(string? staffName) => $"{(string.IsNullOrWhiteSpace(staffName) ? "Een collega" : staffName)} neemt het gesprek over.";
-
-    public static IActionResult ClosedProblem()
-        => Problem.Conflict("chat-ended", "Deze chat is afgesloten.", "Deze chat is afgesloten. U kunt een nieuwe chat beginnen als de chat open is.");
 }

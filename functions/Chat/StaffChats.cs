@@ -80,7 +80,7 @@ public sealed class StaffChats(
         {
             var (session, problem) = await FindAsync(chatId, cancellationToken);
             if (problem is not null) return problem;
-            if (!session!.IsOpen) return ChatText.ClosedProblem();
+            if (!session!.IsOpen) return ChatProblems.Ended();
             if (session.State != ChatStates.Active) return Problem.Conflict("not-claimed", "Nog niet opgepakt.", "Pak de chat eerst op voordat u hem overdraagt.");
             if (CheckOwner(session, staff) is { } refused) return refused;
 
@@ -101,16 +101,18 @@ public sealed class StaffChats(
 
     public async Task<IActionResult> PostMessageAsync(string chatId, StaffMember staff, PostMessageRequest request, CancellationToken cancellationToken)
     {
-        if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return invalid;
+        if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return ChatProblems.InvalidText(invalid);
         var (session, problem) = await FindAsync(chatId, cancellationToken);
         if (problem is not null) return problem;
         if (await limits.MessageAsync(chatId, ChatParties.Staff, cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Te veel berichten achter elkaar.", rate.RetryAfter);
 
-        var (message, refused) = await ChatMessages.AppendAsync(store, session!, ChatParties.Staff, request.Text.Trim(),
-            s => s.State != ChatStates.Active ? Problem.Conflict("not-claimed", "Nog niet opgepakt.", "Pak de chat eerst op.") : CheckOwner(s, staff),
-            clock, cancellationToken);
-        if (refused is not null) return refused;
-        var push = new MessagePush(chatId, message!.Seq, message.From, message.Text, message.SentAt, message.StaffName);
+        var outcome = await ChatMessages.AppendAsync(store, session!, ChatParties.Staff, request.Text.Trim(),
+            s => s.State == ChatStates.Active && CheckOwner(s, staff) is null, clock, cancellationToken);
+        if (outcome is not AppendOutcome.Stored { Message: var message })
+        {
+            return ChatProblems.For(outcome, s => s.State != ChatStates.Active ? Problem.Conflict("not-claimed", "Nog niet opgepakt.", "Pak de chat eerst op.") : CheckOwner(s, staff)!);
+        }
+        var push = new MessagePush(chatId, message.Seq, message.From, message.Text, message.SentAt, message.StaffName);
         await Task.WhenAll(
             realtime.ToVisitorAsync(chatId, ChatEvents.Message, push, cancellationToken),
             realtime.ToStaffMemberAsync(staff.Subject, ChatEvents.Message, push, cancellationToken));
@@ -121,7 +123,7 @@ public sealed class StaffChats(
     {
         var (session, problem) = await FindAsync(chatId, cancellationToken);
         if (problem is not null) return problem;
-        if (!session!.IsOpen) return ChatText.ClosedProblem();
+        if (!session!.IsOpen) return ChatProblems.Ended();
         if (CheckOwner(session, staff) is { } refused) return refused;
         if (await limits.MessageAsync(chatId, "staff-typing", cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Even rustig aan.", rate.RetryAfter);
         await realtime.ToVisitorAsync(chatId, ChatEvents.Typing, new TypingPush(chatId, ChatParties.Staff), cancellationToken);
@@ -137,19 +139,19 @@ public sealed class StaffChats(
         return new JsonResponse(await ViewAsync(closed ?? session, int.MaxValue, cancellationToken));
     }
 
-    private async Task<(ChatSession? Session, IActionResult? Problem)> FindAsync(string chatId, CancellationToken cancellationToken)
+    private async Task<(ChatSession? Session, ProblemResult? Problem)> FindAsync(string chatId, CancellationToken cancellationToken)
     {
         var session = await store.FindAsync(chatId, cancellationToken);
-        return session is null ? (null, Problem.NotFound("Deze chat bestaat niet (meer).")) : (session, null);
+        return session is null ? (null, ChatProblems.NotFound()) : (session, null);
     }
 
-    private static IActionResult? CheckOwner(ChatSession session, StaffMember staff)
+    private static ProblemResult? CheckOwner(ChatSession session, StaffMember staff)
         => session.StaffId == staff.Subject || staff.Roles.Contains(StaffRole.Supervisor)
             ? null
             : Problem.Forbidden("Deze chat is van een collega. Vraag een overdracht of een leidinggevende.");
 
     private static IActionResult TakenProblem(ChatSession session) => session.State == ChatStates.Closed
-        ? ChatText.ClosedProblem()
+        ? ChatProblems.Ended()
         : Problem.Conflict("chat-taken", "Al opgepakt.", "Een collega heeft deze chat al opgepakt.");
 
     /// <summary>Visitors see a first name at most; without one, "Medewerker".</summary>

@@ -22,7 +22,7 @@ public sealed class VisitorChats(
             return Problem.Validation("topic", $"Kies een onderwerp uit: {string.Join(", ", ChatTopics.All)}.");
         }
         var now = availability.Now();
-        if (!now.Open) return availability.ClosedProblem(now);
+        if (!now.Open) return ChatProblems.Closed(now);
         if (await limits.StartAsync(http, cancellationToken) is { Refused: true } start) return Problem.TooManyRequests("Er zijn vanaf dit adres te veel chats gestart. Probeer het later opnieuw.", start.RetryAfter);
 
         var token = VisitorTokens.New();
@@ -69,12 +69,12 @@ public sealed class VisitorChats(
 
     public async Task<IActionResult> PostMessageAsync(ChatSession session, PostMessageRequest request, CancellationToken cancellationToken)
     {
-        if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return invalid;
+        if (ChatText.Check(request.Text, options.Value.MaxMessageLength) is { } invalid) return ChatProblems.InvalidText(invalid);
         if (await limits.MessageAsync(session.Id, ChatParties.Visitor, cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("U stuurt te veel berichten achter elkaar. Wacht even.", rate.RetryAfter);
 
-        var (message, problem) = await ChatMessages.AppendAsync(store, session, ChatParties.Visitor, request.Text.Trim(), null, clock, cancellationToken);
-        if (problem is not null) return problem;
-        var push = new MessagePush(session.Id, message!.Seq, message.From, message.Text, message.SentAt, null);
+        var outcome = await ChatMessages.AppendAsync(store, session, ChatParties.Visitor, request.Text.Trim(), null, clock, cancellationToken);
+        if (outcome is not AppendOutcome.Stored { Message: var message }) return ChatProblems.For(outcome);
+        var push = new MessagePush(session.Id, message.Seq, message.From, message.Text, message.SentAt, null);
         // The staff member waits for this one; the echo (for the visitor's other tabs) need not go first.
         var echo = realtime.ToVisitorAsync(session.Id, ChatEvents.Message, push, cancellationToken);
         if (message.StaffId is { } staffId)
@@ -90,7 +90,7 @@ public sealed class VisitorChats(
 
     public async Task<IActionResult> TypingAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        if (!session.IsOpen) return ChatText.ClosedProblem();
+        if (!session.IsOpen) return ChatProblems.Ended();
         if (await limits.MessageAsync(session.Id, "visitor-typing", cancellationToken) is { Refused: true } rate) return Problem.TooManyRequests("Even rustig aan.", rate.RetryAfter);
         if (session.StaffId is not null) await realtime.ToStaffMemberAsync(session.StaffId, ChatEvents.Typing, new TypingPush(session.Id, ChatParties.Visitor), cancellationToken);
         return new StatusCodeResult(StatusCodes.Status202Accepted);
@@ -135,7 +135,7 @@ public sealed class VisitorChats(
 
     public async Task<IActionResult> NegotiateAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        if (!session.IsOpen) return ChatText.ClosedProblem();
+        if (!session.IsOpen) return ChatProblems.Ended();
         try
         {
             var info = await realtime.NegotiateVisitorAsync(session.Id, TimeSpan.FromMinutes(options.Value.RealtimeTokenMinutes), cancellationToken);

@@ -1,16 +1,18 @@
 using System.Net.Mail;
-using Microsoft.AspNetCore.Mvc;
 using Steunpunt.Common;
-using Steunpunt.Common.Http;
 
 namespace Steunpunt.MailIntake;
 
-/// <summary>Checks the mail form. Errors are Dutch, per field; a rejected form is neither stored nor queued.</summary>
+/// <summary>
+/// Checks the mail form. Errors are Dutch, per field (a field-error map; the endpoint turns it into the problem answer); a
+/// rejected form is neither stored nor queued.
+/// </summary>
 public static class MailIntakeRules
 {
     public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
 
-    public static IActionResult? Check(MailIntakeForm form, int maxQuestionLength)
+    /// <summary>What is wrong, per field; null when nothing is.</summary>
+    public static IReadOnlyDictionary<string, string[]>? Check(MailIntakeForm form, int maxQuestionLength)
     {
         var errors = new Dictionary<string, string[]>();
         if (NormaliseAddress(form.ReplyAddress) is null) errors["replyAddress"] = ["Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."];
@@ -26,12 +28,11 @@ public static class MailIntakeRules
         }
         if (MessageError(form.Question, maxQuestionLength) is { } question) errors["question"] = [question];
         if (form.Language is not null && !Languages.Contains(form.Language)) errors["language"] = ["Kies 'nl' of 'en'."];
-        return errors.Count == 0 ? null : Problem.Validation("Controleer de gemarkeerde velden.", errors);
+        return errors.Count == 0 ? null : errors;
     }
 
-    /// <summary>A message from the sender through the continue page: the same rules as the form's question.</summary>
-    public static IActionResult? Check(SenderMessageRequest message, int maxLength)
-        => MessageError(message.Text, maxLength) is { } error ? Problem.Validation("text", error) : null;
+    /// <summary>A message from the sender through the continue page: the same rules as the form's question; what is wrong with its text, or null.</summary>
+    public static string? Check(SenderMessageRequest message, int maxLength) => MessageError(message.Text, maxLength);
 
     /// <summary>What is wrong with a sender's text (the question, or a later message); null when nothing is.</summary>
     private static string? MessageError(string? text, int maxLength)

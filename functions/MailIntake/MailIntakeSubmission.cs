@@ -25,7 +25,7 @@ public sealed class MailIntakeSubmission(WorkQueue queue, MailSenderLimiter limi
             logger.LogInformation("Mail form: honeypot filled; not processed.");
             return Accepted(MailIntakeRules.Reference(Guid.NewGuid()), form.Language, now);
         }
-        if (MailIntakeRules.Check(form, options.Value.MaxQuestionLength) is { } problem) return problem;
+        if (MailIntakeRules.Check(form, options.Value.MaxQuestionLength) is { } errors) return Problem.Validation("Controleer de gemarkeerde velden.", errors);
         if (await limiter.WriteAsync(request, cancellationToken) is { Refused: true } refused) return Problem.TooManyRequests(MailSenderLimiter.Detail, refused.RetryAfter);
 
         var caseId = Guid.NewGuid();

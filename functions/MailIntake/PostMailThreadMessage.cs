@@ -23,7 +23,7 @@ public sealed class PostMailThreadMessage(SenderThread thread, MailSenderLimiter
         var body = await JsonBody.ReadAsync<SenderMessageRequest>(request, MailIntakeSubmission.MaxBodyBytes, cancellationToken);
         if (body.Problem is not null) return body.Problem;
         var message = body.Value!;
-        if (MailIntakeRules.Check(message, options.Value.MaxQuestionLength) is { } problem) return problem;
+        if (MailIntakeRules.Check(message, options.Value.MaxQuestionLength) is { } error) return Problem.Validation("text", error);
         if (await thread.OpenAsync(token, cancellationToken) is not { } mailCase) return MailThreadAnswers.NotFound();
         if (!string.IsNullOrEmpty(message.Website))
         {
