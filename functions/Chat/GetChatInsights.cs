@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Steunpunt.Chat.Insights;
@@ -11,12 +11,12 @@ namespace Steunpunt.Chat;
 public sealed class GetChatInsights(StaffDateRange staffRange, ChatInsightsQuery query, IOptions<ChatOptions> options)
 {
     [Function(nameof(GetChatInsights))]
-    public async Task<IActionResult> Run(
+    public async Task<Results<JsonResponse<ChatInsights>, ProblemResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "insights/chats")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (_, from, to, failure) = await staffRange.ReadAsync(request, options.Value.MaxInsightsDays, cancellationToken);
         if (failure is not null) return failure;
-        return new JsonResponse(await query.RunAsync(from, to, cancellationToken));
+        return new JsonResponse<ChatInsights>(await query.RunAsync(from, to, cancellationToken));
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Http;
@@ -12,12 +12,12 @@ namespace Steunpunt.Reminders;
 public sealed class GetReminderInsights(StaffDateRange staffRange, ReminderInsightsQuery query, IOptions<ReminderOptions> options)
 {
     [Function(nameof(GetReminderInsights))]
-    public async Task<IActionResult> Run(
+    public async Task<Results<JsonResponse<ReminderInsights>, ProblemResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "insights/reminders")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (_, from, to, failure) = await staffRange.ReadAsync(request, options.Value.MaxInsightsDays, cancellationToken);
         if (failure is not null) return failure;
-        return new JsonResponse(await query.RunAsync(from, to, cancellationToken));
+        return new JsonResponse<ReminderInsights>(await query.RunAsync(from, to, cancellationToken));
     }
 }

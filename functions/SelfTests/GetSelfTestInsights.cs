@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Steunpunt.Common.Http;
@@ -11,12 +11,12 @@ namespace Steunpunt.SelfTests;
 public sealed class GetSelfTestInsights(StaffDateRange staffRange, SelfTestInsightsQuery query, IOptions<SelfTestOptions> options)
 {
     [Function(nameof(GetSelfTestInsights))]
-    public async Task<IActionResult> Run(
+    public async Task<Results<JsonResponse<SelfTestInsightsReport>, ProblemResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "insights/selftests")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (_, from, to, failure) = await staffRange.ReadAsync(request, options.Value.MaxInsightsDays, cancellationToken);
         if (failure is not null) return failure;
-        return new JsonResponse(await query.RunAsync(from, to, cancellationToken));
+        return new JsonResponse<SelfTestInsightsReport>(await query.RunAsync(from, to, cancellationToken));
     }
 }
