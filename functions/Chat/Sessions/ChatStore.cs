@@ -26,7 +26,16 @@ public sealed class ChatStore(StorageAccount storage)
 
     public async Task CreateAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        await Chats.AddEntityAsync(session, cancellationToken);
+        // A 409 on a new random id is our own first attempt: it landed, but its answer came after the attempt timed out and the
+        // retry found the row. The token hash tells it from a real clash; the rows below are upserts, so writing them again is safe.
+        if (await Chats.TryAddEntityAsync(session, cancellationToken) is null)
+        {
+            var stored = await Chats.GetEntityIfExistsAsync<ChatSession>(session.PartitionKey, session.RowKey, cancellationToken: cancellationToken);
+            if (!stored.HasValue || stored.Value!.VisitorTokenHash != session.VisitorTokenHash)
+            {
+                throw new InvalidOperationException("A new chat's id is taken by another chat.");
+            }
+        }
         await Stats.UpsertEntityAsync(new TableEntity(DayKey(session.StartedAt), session.Id)
         {
             ["Topic"] = session.Topic ?? "",
